@@ -9,6 +9,9 @@ const site = process.env.SITE_URL ?? 'https://course.example.org';
 
 export default defineConfig({
   site,
+  // Tests build fixture courses into their own folders so they never touch the real build.
+  cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
+  outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
   integrations: [mdx(), preact(), sitemap()],
   build: { format: 'directory' },

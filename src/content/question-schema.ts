@@ -41,6 +41,9 @@ export const choiceSchema = z.strictObject({
     .max(4, 'a choice question needs 3 or 4 options')
     .refine((options) => options.filter((o) => o.correct).length === 1, {
       message: 'a choice question needs exactly one option with "correct: true"',
+    })
+    .refine((options) => new Set(options.map((o) => o.text)).size === options.length, {
+      message: 'two options have the same text',
     }),
 });
 
@@ -52,7 +55,8 @@ export const scenarioSchema = z.strictObject({
   options: z
     .array(kebab('option'))
     .min(3, 'a scenario needs 3 or 4 lesson slugs as options')
-    .max(4, 'a scenario needs 3 or 4 lesson slugs as options'),
+    .max(4, 'a scenario needs 3 or 4 lesson slugs as options')
+    .refine((slugs) => new Set(slugs).size === slugs.length, { message: 'a lesson is listed twice' }),
   /** Slug of the lesson whose mistake the situation shows; must be one of `options`. */
   answer: kebab('answer'),
 });
