@@ -1,3 +1,4 @@
+/// <reference types="vitest/config" />
 import { getViteConfig } from 'astro/config';
 
 /** Unit tests run in Node; storage tests use fake-indexeddb. Files sit in tests/ beside src/. */

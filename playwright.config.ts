@@ -1,0 +1,30 @@
+import { defineConfig, devices } from '@playwright/test';
+import { findBrowser, QUIET_BROWSER_ARGS } from './e2e/find-browser';
+
+const PORT = 4329;
+const isCI = Boolean(process.env['CI']);
+
+/** End-to-end tests drive the built site (`npm run build` first) in Chromium. */
+export default defineConfig({
+  testDir: 'e2e',
+  forbidOnly: isCI,
+  retries: isCI ? 1 : 0,
+  workers: 2,
+  reporter: isCI ? 'list' : [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${PORT}`,
+    locale: 'ru-RU',
+    timezoneId: 'Europe/Moscow',
+    trace: 'retain-on-failure',
+    launchOptions: { ...findBrowser(), args: QUIET_BROWSER_ARGS },
+  },
+  projects: [
+    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
+  ],
+  webServer: {
+    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    url: `http://127.0.0.1:${PORT}/`,
+    reuseExistingServer: !isCI,
+    timeout: 60_000,
+  },
+});
