@@ -130,15 +130,69 @@ export function yForRecall(recall: number, area: PlotArea): number {
   return area.margin.top + (1 - recall) * inner;
 }
 
-const round = (n: number) => String(Math.round(n * 10) / 10);
+/** How `toSvgPath` writes a curve. */
+export interface PathOptions {
+  /** Decimal places of each coordinate (default 1). */
+  readonly decimals?: number;
+  /**
+   * Drop points that lie within this distance (in SVG units) of the line through their
+   * neighbours (Ramer–Douglas–Peucker); 0 keeps every point (default). Corners, such as the
+   * jump at a review, are always kept.
+   */
+  readonly tolerance?: number;
+}
+
+interface XY {
+  readonly x: number;
+  readonly y: number;
+}
+
+/** Distance from `p` to the segment from `a` to `b`. */
+function distanceToSegment(p: XY, a: XY, b: XY): number {
+  const dx = b.x - a.x;
+  const dy = b.y - a.y;
+  const lengthSquared = dx * dx + dy * dy;
+  const t = lengthSquared === 0 ? 0 : Math.max(0, Math.min(1, ((p.x - a.x) * dx + (p.y - a.y) * dy) / lengthSquared));
+  return Math.hypot(p.x - (a.x + t * dx), p.y - (a.y + t * dy));
+}
+
+/** Ramer–Douglas–Peucker: the fewest points whose polyline stays within `tolerance` of the original. */
+function simplify(points: readonly XY[], tolerance: number): XY[] {
+  if (points.length < 3 || tolerance <= 0) return [...points];
+  const keep = new Array<boolean>(points.length).fill(false);
+  keep[0] = true;
+  keep[points.length - 1] = true;
+  const stack: [number, number][] = [[0, points.length - 1]];
+  while (stack.length > 0) {
+    const [first, last] = stack.pop()!;
+    let farthest = -1;
+    let maxDistance = tolerance;
+    for (let i = first + 1; i < last; i++) {
+      const d = distanceToSegment(points[i]!, points[first]!, points[last]!);
+      if (d > maxDistance) {
+        maxDistance = d;
+        farthest = i;
+      }
+    }
+    if (farthest >= 0) {
+      keep[farthest] = true;
+      stack.push([first, farthest], [farthest, last]);
+    }
+  }
+  return points.filter((_, i) => keep[i]);
+}
 
 /**
- * An SVG path (`d` attribute) through the points: "M x y" then "L x y" for each further point,
- * coordinates rounded to 0.1 to keep the page small. Empty string for no points.
+ * An SVG path (`d` attribute) through the points: "M x y" then "L x y" for each further point.
+ * Coordinates are rounded to `decimals` places and nearly collinear points can be dropped
+ * (`tolerance`), to keep the page small. Empty string for no points.
  */
-export function toSvgPath(points: readonly CurvePoint[], area: PlotArea): string {
-  return points
-    .map((p, i) => `${i === 0 ? 'M' : 'L'}${round(xForDay(p.day, area))} ${round(yForRecall(p.recall, area))}`)
+export function toSvgPath(points: readonly CurvePoint[], area: PlotArea, options: PathOptions = {}): string {
+  const factor = 10 ** (options.decimals ?? 1);
+  const round = (n: number) => String(Math.round(n * factor) / factor);
+  const xy = points.map((p) => ({ x: xForDay(p.day, area), y: yForRecall(p.recall, area) }));
+  return simplify(xy, options.tolerance ?? 0)
+    .map((p, i) => `${i === 0 ? 'M' : 'L'}${round(p.x)} ${round(p.y)}`)
     .join(' ');
 }
 

@@ -173,3 +173,50 @@ describe('scales', () => {
     expect(yForRecall(0.5, area)).toBe(140);
   });
 });
+
+describe('toSvgPath options', () => {
+  it('rounds to whole units when asked for no decimals', () => {
+    const path = toSvgPath(reviewedCurve(), area, { decimals: 0 });
+    expect(path).not.toMatch(/\./);
+    expect(path.startsWith('M50 20 L')).toBe(true);
+  });
+
+  it('drops nearly collinear points within the tolerance but keeps the ends', () => {
+    const line: CurvePoint[] = [0, 10, 20, 30].map((day) => ({ day, recall: 1 - day / 30 }));
+    expect(toSvgPath(line, area, { tolerance: 0.5 })).toBe('M50 20 L470 260');
+  });
+
+  it('keeps the jump at every review when simplifying', () => {
+    const full = reviewedCurve({ step: 0.25 });
+    const path = toSvgPath(full, area, { tolerance: 0.3 });
+    const count = path.split(' L').length;
+    expect(count).toBeLessThan(full.length / 2);
+    for (const day of REVIEW_DAYS) {
+      const x = String(Math.round(xForDay(day, area) * 10) / 10);
+      const atReview = path.match(new RegExp(`[ML]${x.replace('.', '\\.')} [\\d.]+`, 'g')) ?? [];
+      expect(atReview.length).toBe(2); // the dip before the review and the reset to full recall
+      expect(atReview).toContain(`L${x} ${yForRecall(1, area)}`);
+    }
+  });
+
+  it('never strays from the full curve by more than the tolerance', () => {
+    const full = unreviewedCurve({ step: 0.25 });
+    const simplified = toSvgPath(full, area, { tolerance: 0.3, decimals: 3 })
+      .split(/[ML]/)
+      .filter(Boolean)
+      .map((pair) => pair.trim().split(' ').map(Number) as [number, number]);
+    const toSegment = (px: number, py: number, [ax, ay]: [number, number], [bx, by]: [number, number]) => {
+      const dx = bx - ax;
+      const dy = by - ay;
+      const t = Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / (dx * dx + dy * dy || 1)));
+      return Math.hypot(px - (ax + t * dx), py - (ay + t * dy));
+    };
+    expect(simplified.length).toBeLessThan(full.length / 2);
+    for (const p of full) {
+      const x = xForDay(p.day, area);
+      const y = yForRecall(p.recall, area);
+      const nearest = Math.min(...simplified.slice(1).map((b, i) => toSegment(x, y, simplified[i]!, b)));
+      expect(nearest).toBeLessThanOrEqual(0.3 + 1e-3);
+    }
+  });
+});
