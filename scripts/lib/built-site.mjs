@@ -5,12 +5,19 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 
-/** The build folder: ASTRO_OUT_DIR when set (as astro.config.mjs reads it), else ./dist. */
+/**
+ * The build folder: ASTRO_OUT_DIR when set (as astro.config.mjs reads it), else ./dist.
+ * @returns {string}
+ */
 export function distDir() {
   return process.env.ASTRO_OUT_DIR ?? join(process.cwd(), 'dist');
 }
 
-/** Every file under `dir`, as paths relative to it with forward slashes. */
+/**
+ * Every file under `dir`, as paths relative to it with forward slashes.
+ * @param {string} dir
+ * @returns {string[]}
+ */
 export function listFiles(dir) {
   return readdirSync(dir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
@@ -20,6 +27,8 @@ export function listFiles(dir) {
 /**
  * The URL path each built HTML page is served at ("/", "/lessons/x/", "/404.html"), sorted.
  * With `build.format: 'directory'`, `a/b/index.html` is served at `/a/b/`.
+ * @param {string} [dir]
+ * @returns {string[]}
  */
 export function pagePaths(dir = distDir()) {
   return listFiles(dir)
@@ -28,7 +37,12 @@ export function pagePaths(dir = distDir()) {
     .sort();
 }
 
-/** The file that serves a URL path, relative to the build folder. */
+/**
+ * The file that serves a URL path ("/lessons/x/?a=b#c" → "lessons/x/index.html"), relative to
+ * the build folder.
+ * @param {string} path
+ * @returns {string}
+ */
 export function fileForPath(path) {
   const clean = decodeURIComponent(path.replace(/[?#].*$/, ''));
   return clean.endsWith('/') ? `${clean.slice(1)}index.html` : clean.slice(1);
@@ -36,13 +50,22 @@ export function fileForPath(path) {
 
 const CSP_META = /<meta\s+http-equiv="content-security-policy"\s+content="([^"]*)"/i;
 
-/** The content of a page's CSP meta tag, or undefined when it has none. */
+/**
+ * The content of a page's CSP meta tag, or undefined when it has none.
+ * @param {string} html
+ * @returns {string | undefined}
+ */
 export function readCspMeta(html) {
   return CSP_META.exec(html)?.[1]?.replaceAll('&#39;', "'").replaceAll('&quot;', '"');
 }
 
-/** A policy as a map from directive name to its sources, in order. */
+/**
+ * A policy as a map from directive name to its sources, in order.
+ * @param {string} policy
+ * @returns {Map<string, string[]>}
+ */
 export function parsePolicy(policy) {
+  /** @type {Map<string, string[]>} */
   const directives = new Map();
   for (const part of policy.split(';')) {
     const [name, ...sources] = part.trim().split(/\s+/);
@@ -54,8 +77,11 @@ export function parsePolicy(policy) {
 /**
  * One policy that every page's own policy fits in: each directive with the union of its sources
  * over all pages (the pages differ only in the hashes of their own scripts and styles).
+ * @param {string} [dir]
+ * @returns {Map<string, Set<string>>}
  */
 export function unionPolicy(dir = distDir()) {
+  /** @type {Map<string, Set<string>>} */
   const union = new Map();
   for (const path of pagePaths(dir)) {
     const meta = readCspMeta(readFileSync(join(dir, fileForPath(path)), 'utf8'));
@@ -69,7 +95,11 @@ export function unionPolicy(dir = distDir()) {
   return union;
 }
 
-/** A policy map written out as a header value. */
+/**
+ * A policy map written out as a header value.
+ * @param {Map<string, Iterable<string>>} directives
+ * @returns {string}
+ */
 export function formatPolicy(directives) {
   return [...directives].map(([name, sources]) => [name, ...sources].join(' ')).join('; ');
 }
