@@ -1,0 +1,80 @@
+/**
+ * A cache of card states, so that a page need not replay 100,000 reviews on every load. The log
+ * stays the source of truth: a cached card is used only if its fingerprint matches the card's
+ * reviews (count, last id, a hash of every review) and the settings and scheduler version that
+ * produced it. Anything else is replayed and the cache entry rewritten.
+ */
+import type { Review } from './review';
+import type { CardState } from './card';
+import { SCHEDULER_VERSION } from './scheduler';
+import type { Settings } from './settings';
+
+/** A cached card and the fingerprint of the reviews it was computed from. */
+export interface CachedCard {
+  fingerprint: string;
+  card: CardState;
+}
+
+/** 32-bit FNV-1a over a string. Not cryptographic: it guards against stale caches, not attackers. */
+function fnv1a(text: string, seed = 0x811c9dc5): number {
+  let hash = seed;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+/** Fingerprint of one question's reviews (in replay order) under the given settings. */
+export function fingerprintReviews(sortedReviews: readonly Review[], settings: Pick<Settings, 'desiredRetention'>): string {
+  let hash = fnv1a(`${SCHEDULER_VERSION}|${settings.desiredRetention}`);
+  for (const r of sortedReviews) {
+    hash = fnv1a(`${r.id}|${r.rating}|${r.reviewedAt}|${r.utcOffsetMinutes}|${r.dayStartHour}`, hash);
+  }
+  const last = sortedReviews.at(-1);
+  return `${sortedReviews.length}:${last?.id ?? ''}:${hash.toString(36)}`;
+}
+
+const NUMBER_FIELDS = [
+  'stability',
+  'difficulty',
+  'reps',
+  'lapses',
+  'scheduledDays',
+  'learningStep',
+  'lastReviewedAt',
+  'lastStudyClockMs',
+  'dueStudyClockMs',
+  'firstStudyDay',
+] as const;
+
+/** Reads a cache entry from storage (`unknown` until parsed); null when it is not one. */
+export function parseCachedCard(x: unknown): CachedCard | null {
+  if (typeof x !== 'object' || x === null) return null;
+  const { fingerprint, card } = x as { fingerprint?: unknown; card?: unknown };
+  if (typeof fingerprint !== 'string' || typeof card !== 'object' || card === null) return null;
+  const c = card as Record<string, unknown>;
+  const questionId = c['questionId'];
+  const phase = c['phase'];
+  if (typeof questionId !== 'string') return null;
+  if (phase !== 'learning' && phase !== 'review' && phase !== 'relearning') return null;
+  const n = (field: (typeof NUMBER_FIELDS)[number]) => c[field] as number;
+  if (!NUMBER_FIELDS.every((field) => Number.isFinite(c[field]))) return null;
+  return {
+    fingerprint,
+    card: {
+      questionId,
+      phase,
+      stability: n('stability'),
+      difficulty: n('difficulty'),
+      reps: n('reps'),
+      lapses: n('lapses'),
+      scheduledDays: n('scheduledDays'),
+      learningStep: n('learningStep'),
+      lastReviewedAt: n('lastReviewedAt'),
+      lastStudyClockMs: n('lastStudyClockMs'),
+      dueStudyClockMs: n('dueStudyClockMs'),
+      firstStudyDay: n('firstStudyDay'),
+    },
+  };
+}

@@ -1,0 +1,154 @@
+/**
+ * The learner's progress in memory: the log grouped by question and the cards derived from it.
+ * Every operation returns a new `Progress` (islands can keep it in state) and recomputes only the
+ * questions it touches, by replaying their reviews, so the result always equals a full replay.
+ */
+import { fingerprintReviews, type CachedCard } from './card-cache';
+import { createReview, type Rating, type Review } from './review';
+import { compareReviews, groupReviewsByQuestion, replayQuestion } from './review-log';
+import type { CardState } from './card';
+import { createScheduler } from './scheduler';
+import type { Settings } from './settings';
+
+/** The log grouped by question and the cards derived from it. Treat as immutable. */
+export interface Progress {
+  /** Each question's reviews in replay order, ids unique across the log. */
+  readonly reviewsByQuestion: ReadonlyMap<string, readonly Review[]>;
+  /** Card state per question met, including questions no longer in the course. */
+  readonly cards: ReadonlyMap<string, CardState>;
+  /** Number of reviews in the log. */
+  readonly reviewCount: number;
+}
+
+type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
+
+/** Progress with no reviews. */
+export const EMPTY_PROGRESS: Progress = Object.freeze({ reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 });
+
+/** What `buildProgress` returns: the progress and cache entries that were missing or stale. */
+export interface BuiltProgress {
+  progress: Progress;
+  /** Cards that had to be replayed; write them back to the cache. */
+  refreshedCache: [questionId: string, entry: CachedCard][];
+}
+
+/**
+ * Builds progress from the whole log. Cards whose cache entry matches their reviews' fingerprint
+ * are taken from `cache`; the others are replayed.
+ */
+export function buildProgress(
+  reviews: Iterable<Review>,
+  settings: SchedulingSettings,
+  cache: ReadonlyMap<string, CachedCard> = new Map(),
+): BuiltProgress {
+  const scheduler = createScheduler(settings);
+  const reviewsByQuestion = groupReviewsByQuestion(reviews);
+  const cards = new Map<string, CardState>();
+  const refreshedCache: BuiltProgress['refreshedCache'] = [];
+  let reviewCount = 0;
+  for (const [questionId, group] of reviewsByQuestion) {
+    reviewCount += group.length;
+    const fingerprint = fingerprintReviews(group, settings);
+    const cached = cache.get(questionId);
+    if (cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId) {
+      cards.set(questionId, cached.card);
+      continue;
+    }
+    const card = replayQuestion(group, scheduler);
+    if (!card) continue;
+    cards.set(questionId, card);
+    refreshedCache.push([questionId, { fingerprint, card }]);
+  }
+  return { progress: { reviewsByQuestion, cards, reviewCount }, refreshedCache };
+}
+
+/** Replaces the reviews of some questions and replays just those. */
+function withGroups(progress: Progress, groups: Map<string, Review[]>, settings: SchedulingSettings): Progress {
+  const scheduler = createScheduler(settings);
+  const reviewsByQuestion = new Map(progress.reviewsByQuestion);
+  const cards = new Map(progress.cards);
+  let reviewCount = progress.reviewCount;
+  for (const [questionId, group] of groups) {
+    reviewCount += group.length - (reviewsByQuestion.get(questionId)?.length ?? 0);
+    const card = replayQuestion(group, scheduler);
+    if (card) {
+      reviewsByQuestion.set(questionId, group);
+      cards.set(questionId, card);
+    } else {
+      reviewsByQuestion.delete(questionId);
+      cards.delete(questionId);
+    }
+  }
+  return { reviewsByQuestion, cards, reviewCount };
+}
+
+/** What a rating produces: the review to store and the progress after it. */
+export interface Rated {
+  review: Review;
+  progress: Progress;
+}
+
+/**
+ * Records a rating. If the clock has gone back since the card's last review, the review is stamped
+ * just after that review instead, so it is still the card's latest and undo removes exactly it.
+ */
+export function rate(
+  progress: Progress,
+  input: { questionId: string; rating: Rating; nowMs: number; settings: SchedulingSettings; id?: string },
+): Rated {
+  const previous = progress.cards.get(input.questionId);
+  const nowMs = previous ? Math.max(input.nowMs, previous.lastReviewedAt + 1) : input.nowMs;
+  const review = createReview({ ...input, nowMs });
+  const group = [...(progress.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
+  return { review, progress: withGroups(progress, new Map([[input.questionId, group]]), input.settings) };
+}
+
+/**
+ * Adds reviews (from another tab, or an import after `mergeReviews`). Ids already in the log are
+ * ignored. Returns the progress and the reviews actually added.
+ */
+export function withReviews(
+  progress: Progress,
+  reviews: Iterable<Review>,
+  settings: SchedulingSettings,
+): { progress: Progress; added: Review[] } {
+  const known = new Set<string>();
+  for (const group of progress.reviewsByQuestion.values()) for (const r of group) known.add(r.id);
+  const added: Review[] = [];
+  const groups = new Map<string, Review[]>();
+  for (const review of reviews) {
+    if (known.has(review.id)) continue;
+    known.add(review.id);
+    added.push(review);
+    const group = groups.get(review.questionId) ?? [...(progress.reviewsByQuestion.get(review.questionId) ?? [])];
+    group.push(review);
+    groups.set(review.questionId, group);
+  }
+  for (const group of groups.values()) group.sort(compareReviews);
+  return { progress: added.length ? withGroups(progress, groups, settings) : progress, added };
+}
+
+/**
+ * Removes reviews by id: undo of the last rating, or another tab's undo. Because cards are
+ * replayed from the log, the card is then exactly as it was before that review.
+ */
+export function withoutReviews(progress: Progress, reviewIds: Iterable<string>, settings: SchedulingSettings): Progress {
+  const ids = new Set(reviewIds);
+  const groups = new Map<string, Review[]>();
+  for (const [questionId, group] of progress.reviewsByQuestion) {
+    if (group.some((r) => ids.has(r.id))) groups.set(questionId, group.filter((r) => !ids.has(r.id)));
+  }
+  return groups.size ? withGroups(progress, groups, settings) : progress;
+}
+
+/** Recomputes every card, e.g. after the desired retention changed. */
+export function rescheduleAll(progress: Progress, settings: SchedulingSettings): Progress {
+  return buildProgress(allReviews(progress), settings).progress;
+}
+
+/** The whole log in replay order, e.g. for a backup. */
+export function allReviews(progress: Progress): Review[] {
+  const all: Review[] = [];
+  for (const group of progress.reviewsByQuestion.values()) all.push(...group);
+  return all.sort(compareReviews);
+}

@@ -1,0 +1,146 @@
+/**
+ * The review queue: a pure function of the cards, the course's questions, the settings and `nowMs`.
+ */
+import type { CardState } from './card';
+import { createScheduler } from './scheduler';
+import type { Settings } from './settings';
+import { studyDayAt, studyDayOfClock, studyDayStartMs } from './study-day';
+
+/** A question of the course, as the queue needs it. */
+export interface QuestionRef {
+  id: string;
+  lessonSlug: string;
+}
+
+/** A card to review. */
+export interface QueueItem {
+  questionId: string;
+  lessonSlug: string;
+  /** Predicted probability of recall now, 0 to 1. */
+  retrievability: number;
+  /** When the card is (or was) due, epoch ms. */
+  dueAt: number;
+  /** True for a card rated «Снова» earlier in the session and not yet due again. */
+  later: boolean;
+}
+
+/** What the review page shows. */
+export interface Queue {
+  /** Cards in the deck due in the current study day, in the order to review them. */
+  due: QueueItem[];
+  /** Questions never answered, in course order, at most as many as may still be started today. */
+  newQuestions: QuestionRef[];
+  /** How many new questions may still be started today (new per day minus those started today). */
+  newLeftToday: number;
+  /** When the next card not due today becomes due, epoch ms; null when there is none. */
+  nextDueAt: number | null;
+}
+
+/** What `buildQueue` needs. */
+export interface QueueInput {
+  cards: ReadonlyMap<string, CardState>;
+  /** The course's questions in course order. Cards of other ids are kept but never queued. */
+  questions: readonly QuestionRef[];
+  nowMs: number;
+  settings: Settings;
+  /** Only this lesson's cards and new questions (the `?lesson=` review link). */
+  lessonSlug?: string | undefined;
+}
+
+/** Study day on which a card is due (a short-term step may run into the next one). */
+export function dueStudyDay(card: CardState): number {
+  return studyDayOfClock(card.dueStudyClockMs);
+}
+
+/**
+ * When a card becomes due, epoch ms. A short-term step is due a few minutes after its review; a
+ * day interval is due from the start of its study day, in the current time zone.
+ */
+export function cardDueAt(card: CardState, settings: Pick<Settings, 'dayStartHour'>): number {
+  if (card.phase !== 'review') return card.lastReviewedAt + Math.max(0, card.dueStudyClockMs - card.lastStudyClockMs);
+  return studyDayStartMs(dueStudyDay(card), settings.dayStartHour);
+}
+
+/** Whether a card is due in the study day of `nowMs` ("due today"). */
+export function isDueToday(card: CardState, nowMs: number, settings: Pick<Settings, 'dayStartHour'>): boolean {
+  return dueStudyDay(card) <= studyDayAt(nowMs, settings.dayStartHour);
+}
+
+/**
+ * Orders cards lowest predicted recall first while interleaving lessons: each next card is the
+ * lowest-recall one from a lesson other than the previous card's, unless only that lesson is left.
+ */
+function interleave(items: readonly QueueItem[]): QueueItem[] {
+  const byLesson = new Map<string, QueueItem[]>();
+  const sorted = [...items].sort((a, b) => a.retrievability - b.retrievability || (a.questionId < b.questionId ? -1 : 1));
+  for (const item of sorted) {
+    const list = byLesson.get(item.lessonSlug);
+    if (list) list.push(item);
+    else byLesson.set(item.lessonSlug, [item]);
+  }
+  const taken = new Map<string, number>();
+  const ordered: QueueItem[] = [];
+  let previousLesson: string | undefined;
+  while (byLesson.size > 0) {
+    let pick: QueueItem | undefined;
+    for (const [lesson, list] of byLesson) {
+      const head = list[taken.get(lesson) ?? 0];
+      if (!head || (lesson === previousLesson && byLesson.size > 1)) continue;
+      if (!pick || head.retrievability < pick.retrievability) pick = head;
+    }
+    if (!pick) break;
+    ordered.push(pick);
+    const count = (taken.get(pick.lessonSlug) ?? 0) + 1;
+    taken.set(pick.lessonSlug, count);
+    if (count >= (byLesson.get(pick.lessonSlug)?.length ?? 0)) byLesson.delete(pick.lessonSlug);
+    previousLesson = pick.lessonSlug;
+  }
+  return ordered;
+}
+
+/**
+ * Builds the queue: cards due in the current study day (ready ones by lowest recall, lessons
+ * interleaved; cards still in their «Снова» step at the end, soonest first), then the questions
+ * not yet met that may be started today.
+ */
+export function buildQueue(input: QueueInput): Queue {
+  const { cards, questions, nowMs, settings, lessonSlug } = input;
+  const scheduler = createScheduler(settings);
+  const today = studyDayAt(nowMs, settings.dayStartHour);
+  const ready: QueueItem[] = [];
+  const later: QueueItem[] = [];
+  const newQuestions: QuestionRef[] = [];
+  let startedToday = 0;
+  let nextDueAt: number | null = null;
+  for (const card of cards.values()) if (card.firstStudyDay === today) startedToday++;
+  const newLeftToday = Math.max(0, settings.newPerDay - startedToday);
+  for (const question of questions) {
+    const card = cards.get(question.id);
+    if (lessonSlug !== undefined && question.lessonSlug !== lessonSlug) continue;
+    if (!card) {
+      if (newQuestions.length < newLeftToday) newQuestions.push(question);
+      continue;
+    }
+    const dueAt = cardDueAt(card, settings);
+    if (dueStudyDay(card) > today) {
+      nextDueAt = nextDueAt === null ? dueAt : Math.min(nextDueAt, dueAt);
+      continue;
+    }
+    const item = { questionId: question.id, lessonSlug: question.lessonSlug, retrievability: scheduler.retrievability(card, nowMs), dueAt, later: dueAt > nowMs && card.phase !== 'review' };
+    (item.later ? later : ready).push(item);
+  }
+  later.sort((a, b) => a.dueAt - b.dueAt);
+  return { due: [...interleave(ready), ...later], newQuestions, newLeftToday, nextDueAt };
+}
+
+/** Number of cards due in the current study day (the `data-due-count` figure). */
+export function countDue(input: QueueInput): number {
+  const today = studyDayAt(input.nowMs, input.settings.dayStartHour);
+  let count = 0;
+  for (const question of input.questions) {
+    if (input.lessonSlug !== undefined && question.lessonSlug !== input.lessonSlug) continue;
+    const card = input.cards.get(question.id);
+    if (card && dueStudyDay(card) <= today) count++;
+  }
+  return count;
+}

@@ -1,0 +1,54 @@
+/**
+ * The review log is the source of truth: card state is whatever replaying it gives. Replay sorts
+ * by time then id and ignores repeated ids, so the order reviews arrive in (two tabs, an import,
+ * a late write) does not matter and importing the same file twice changes nothing.
+ */
+import type { Review } from './review';
+import type { CardState } from './card';
+import { createScheduler, type Scheduler } from './scheduler';
+import type { Settings } from './settings';
+
+/** Replay order: by `reviewedAt`, then by `id` so equal times still sort the same everywhere. */
+export function compareReviews(a: Review, b: Review): number {
+  if (a.reviewedAt !== b.reviewedAt) return a.reviewedAt - b.reviewedAt;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+/**
+ * Groups reviews by question, each group in replay order. When an id occurs more than once only
+ * its first occurrence in replay order counts.
+ */
+export function groupReviewsByQuestion(reviews: Iterable<Review>): Map<string, Review[]> {
+  const sorted = [...reviews].sort(compareReviews);
+  const seen = new Set<string>();
+  const groups = new Map<string, Review[]>();
+  for (const review of sorted) {
+    if (seen.has(review.id)) continue;
+    seen.add(review.id);
+    const group = groups.get(review.questionId);
+    if (group) group.push(review);
+    else groups.set(review.questionId, [review]);
+  }
+  return groups;
+}
+
+/** Replays one question's reviews, already in replay order; undefined when there are none. */
+export function replayQuestion(sortedReviews: readonly Review[], scheduler: Scheduler): CardState | undefined {
+  let card: CardState | undefined;
+  for (const review of sortedReviews) card = scheduler.grade(card, review);
+  return card;
+}
+
+/**
+ * Derives every card from the log. Deterministic and independent of input order and of the time
+ * zone it runs in. Questions no longer in the course keep their cards; the queue skips them.
+ */
+export function replay(reviews: Iterable<Review>, settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>): Map<string, CardState> {
+  const scheduler = createScheduler(settings);
+  const cards = new Map<string, CardState>();
+  for (const [questionId, group] of groupReviewsByQuestion(reviews)) {
+    const card = replayQuestion(group, scheduler);
+    if (card) cards.set(questionId, card);
+  }
+  return cards;
+}

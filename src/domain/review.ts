@@ -1,0 +1,91 @@
+import { z } from 'astro/zod';
+import type { Settings } from './settings';
+import { utcOffsetMinutesAt } from './study-day';
+
+/** A rating: 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
+export type Rating = 1 | 2 | 3 | 4;
+
+/** The four ratings by name, for readable call sites: `RATING.good`. */
+export const RATING = Object.freeze({ again: 1, hard: 2, good: 3, easy: 4 } as const);
+
+/** Earliest and latest plausible review times; anything outside is a corrupt record. */
+const MIN_REVIEWED_AT = Date.UTC(2000, 0, 1);
+const MAX_REVIEWED_AT = Date.UTC(2200, 0, 1);
+
+/**
+ * One review in the append-only log. Times are epoch-ms numbers, so a review survives structured
+ * clone (IndexedDB, BroadcastChannel) and JSON (backups) unchanged.
+ */
+export const reviewSchema = z.strictObject({
+  /** Unique id (a UUID). Merging, undo and duplicate detection go by it. */
+  id: z.string({ error: 'нет id' }).min(1, 'пустой id').max(100, 'слишком длинный id'),
+  /** The question reviewed. Kept even if the question is later removed from the course. */
+  questionId: z.string({ error: 'нет questionId' }).min(1, 'пустой questionId').max(200, 'слишком длинный questionId'),
+  /** 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'оценка должна быть 1, 2, 3 или 4' }),
+  /** When the learner rated, epoch ms. */
+  reviewedAt: z
+    .number({ error: 'время ответа должно быть числом' })
+    .int('время ответа должно быть целым числом миллисекунд')
+    .min(MIN_REVIEWED_AT, 'время ответа раньше 2000 года')
+    .max(MAX_REVIEWED_AT, 'время ответа позже 2200 года'),
+  /** Local offset from UTC in minutes when rated (Moscow: 180); fixes the study day on replay. */
+  utcOffsetMinutes: z
+    .number({ error: 'смещение часового пояса должно быть числом' })
+    .int('смещение часового пояса должно быть целым')
+    .min(-840, 'смещение часового пояса вне ±14 ч')
+    .max(840, 'смещение часового пояса вне ±14 ч'),
+  /** The study-day start hour in effect when rated. */
+  dayStartHour: z
+    .number({ error: 'час начала учебного дня должен быть числом' })
+    .int('час начала учебного дня должен быть целым')
+    .min(0, 'час начала учебного дня: от 0 до 23')
+    .max(23, 'час начала учебного дня: от 0 до 23'),
+});
+
+/** One review in the append-only log. */
+export type Review = z.infer<typeof reviewSchema>;
+
+/** Reads a review from storage or a message (`unknown` until parsed); null when malformed. */
+export function parseReview(x: unknown): Review | null {
+  const parsed = reviewSchema.safeParse(x);
+  return parsed.success ? parsed.data : null;
+}
+
+/**
+ * A new random review id. `crypto.randomUUID` exists only in secure contexts (HTTPS, localhost),
+ * so on a plain-HTTP intranet host this falls back to a version-4 UUID from `getRandomValues`.
+ */
+export function newReviewId(): string {
+  if (typeof crypto.randomUUID === 'function') return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  bytes[6] = ((bytes[6] ?? 0) & 0x0f) | 0x40;
+  bytes[8] = ((bytes[8] ?? 0) & 0x3f) | 0x80;
+  const hex = Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** What `createReview` needs. */
+export interface NewReview {
+  questionId: string;
+  rating: Rating;
+  /** The moment of rating, epoch ms. */
+  nowMs: number;
+  settings: Pick<Settings, 'dayStartHour'>;
+  /** Defaults to a fresh random id. */
+  id?: string;
+  /** Local UTC offset in minutes; defaults to the offset of this browser at `nowMs`. */
+  utcOffsetMinutes?: number;
+}
+
+/** Builds a review record stamped with the local offset and study-day start hour. */
+export function createReview(input: NewReview): Review {
+  return {
+    id: input.id ?? newReviewId(),
+    questionId: input.questionId,
+    rating: input.rating,
+    reviewedAt: Math.round(input.nowMs),
+    utcOffsetMinutes: input.utcOffsetMinutes ?? utcOffsetMinutesAt(input.nowMs),
+    dayStartHour: input.settings.dayStartHour,
+  };
+}

@@ -1,0 +1,51 @@
+import { z } from 'astro/zod';
+
+/** The learner's settings, kept in the browser and in backups. */
+export const settingsSchema = z.strictObject({
+  /** Probability of recall FSRS aims for when it is time to review; 0.80 to 0.97, default 0.90. Higher means more reviews. */
+  desiredRetention: z
+    .number({ error: 'желаемое запоминание должно быть числом' })
+    .min(0.8, 'желаемое запоминание не может быть меньше 0,80')
+    .max(0.97, 'желаемое запоминание не может быть больше 0,97'),
+  /** How many questions not yet met the review page offers per study day; 0 to 100, default 10. */
+  newPerDay: z
+    .number({ error: 'число новых вопросов в день должно быть числом' })
+    .int('число новых вопросов в день должно быть целым')
+    .min(0, 'число новых вопросов в день не может быть отрицательным')
+    .max(100, 'число новых вопросов в день не может быть больше 100'),
+  /** Local hour (0 to 23) at which a study day starts; default 4, i.e. 04:00. Reviews after midnight still count for the evening before. */
+  dayStartHour: z
+    .number({ error: 'час начала учебного дня должен быть числом' })
+    .int('час начала учебного дня должен быть целым')
+    .min(0, 'час начала учебного дня: от 0 до 23')
+    .max(23, 'час начала учебного дня: от 0 до 23'),
+});
+
+/** The learner's settings. */
+export type Settings = z.infer<typeof settingsSchema>;
+
+/** Settings a learner starts with. */
+export const DEFAULT_SETTINGS: Readonly<Settings> = Object.freeze({
+  desiredRetention: 0.9,
+  newPerDay: 10,
+  dayStartHour: 4,
+});
+
+const fieldSchemas = settingsSchema.shape;
+
+/**
+ * Reads settings from storage or elsewhere (`unknown` until parsed). Never throws: a missing or
+ * invalid field takes its default, so one bad value cannot lock the learner out of the others.
+ */
+export function parseSettings(x: unknown): Settings {
+  const source: Record<string, unknown> = typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {};
+  const field = <K extends keyof Settings>(key: K): Settings[K] => {
+    const parsed = fieldSchemas[key].safeParse(Object.hasOwn(source, key) ? source[key] : undefined);
+    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+  };
+  return {
+    desiredRetention: field('desiredRetention'),
+    newPerDay: field('newPerDay'),
+    dayStartHour: field('dayStartHour'),
+  };
+}

@@ -1,0 +1,40 @@
+/** Russian messages for problems the learner must see (shown with `role="alert"`). */
+import { formatCards, formatReviews } from './plurals';
+
+/** Messages about storage. */
+export const STORAGE_MESSAGES = Object.freeze({
+  /** IndexedDB is missing, blocked or failing: the site runs from memory. */
+  unavailable:
+    'Браузер не даёт сохранить прогресс (например, в приватном окне). Сайт работает, но ответы забудутся, когда вы закроете вкладку. Скачайте резервную копию в настройках.',
+  /** A write failed after retries; the data is kept in memory and retried. */
+  writeFailed: 'Не удалось сохранить последние ответы. Они не потеряны: попробуем ещё раз. Не закрывайте вкладку.',
+  /** A read of the saved progress failed. */
+  readFailed: 'Не удалось прочитать сохранённый прогресс. Попробуйте обновить страницу.',
+  /** Some stored records were damaged and were skipped. */
+  skipped: (n: number) => `Пропущено повреждённых записей: ${n}. Остальной прогресс загружен.`,
+});
+
+/** Messages about backup files. */
+export const BACKUP_MESSAGES = Object.freeze({
+  tooLarge: (sizeMb: string, maxMb: string) => `Файл слишком большой (${sizeMb} МБ). Можно загрузить файл не больше ${maxMb} МБ.`,
+  notText: 'Файл не похож на резервную копию: это не текст в кодировке UTF-8.',
+  notJson: 'Файл не похож на резервную копию: это не JSON.',
+  forbiddenKey: (key: string) => `Файл отклонён: в нём есть недопустимый ключ «${key}».`,
+  wrongFormat: 'Это не резервная копия прогресса этого курса.',
+  newerVersion: (version: number) =>
+    `Файл создан более новой версией сайта (формат ${version}). Обновите страницу и попробуйте снова.`,
+  invalid: (where: string, what: string) => `Файл повреждён: ${where} — ${what}. Ничего не изменено.`,
+  /** After a successful import. */
+  imported: (added: number, alreadyThere: number) =>
+    added === 0
+      ? 'Все повторения из файла уже были сохранены. Ничего не изменилось.'
+      : `Добавлено ${formatReviews(added)}${alreadyThere ? `, ещё ${formatReviews(alreadyThere)} уже были` : ''}.`,
+  /** Settings warning: storage is not persistent and the last backup is old or missing. */
+  backupOverdue:
+    'Браузер может удалить прогресс, если не заходить на сайт 7 дней (так делает Safari). Скачайте резервную копию или установите сайт на главный экран.',
+});
+
+/** «Сегодня к повторению: 3 карточки» style text for the due count. */
+export function dueCountText(n: number): string {
+  return n === 0 ? 'Сегодня повторять нечего' : `К повторению: ${formatCards(n)}`;
+}

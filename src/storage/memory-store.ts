@@ -1,0 +1,62 @@
+/**
+ * The in-memory store: used when IndexedDB is unavailable, and in tests. Values are copied with
+ * `structuredClone` on the way in and out, as IndexedDB would, so callers cannot change stored
+ * data by mutating an object afterwards.
+ */
+import type { CachedCard } from '../domain/card-cache';
+import { parseSettings, type Settings } from '../domain/settings';
+import { readCacheRecords, readReviewRecords, parseMeta, type ReviewStore, type StoredMeta } from './store';
+
+/** The maps a memory store keeps its records in. Two stores given the same backing share data. */
+export interface MemoryBacking {
+  reviews: Map<string, unknown>;
+  cards: Map<string, unknown>;
+  kv: Map<string, unknown>;
+}
+
+/** Empty backing maps. */
+export function createMemoryBacking(): MemoryBacking {
+  return { reviews: new Map(), cards: new Map(), kv: new Map() };
+}
+
+/** Creates an in-memory store, optionally over existing backing maps. */
+export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()): ReviewStore {
+  const copy = <T>(value: T): T => structuredClone(value);
+  return {
+    async loadAll() {
+      return readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
+    },
+    async append(review) {
+      backing.reviews.set(review.id, copy(review));
+    },
+    async appendMany(reviews) {
+      const copies = reviews.map((review) => [review.id, copy(review)] as const);
+      for (const [id, review] of copies) backing.reviews.set(id, review);
+    },
+    async remove(reviewId) {
+      backing.reviews.delete(reviewId);
+    },
+    async clear() {
+      backing.reviews.clear();
+      backing.cards.clear();
+    },
+    async getSettings(): Promise<Settings> {
+      return parseSettings(copy(backing.kv.get('settings')));
+    },
+    async saveSettings(settings) {
+      backing.kv.set('settings', copy(settings));
+    },
+    async getMeta(): Promise<StoredMeta> {
+      return parseMeta(copy(backing.kv.get('meta')));
+    },
+    async setMeta(meta) {
+      backing.kv.set('meta', copy(meta));
+    },
+    async loadCardCache(): Promise<Map<string, CachedCard>> {
+      return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));
+    },
+    async saveCardCache(entries) {
+      for (const [questionId, entry] of entries) backing.cards.set(questionId, copy(entry));
+    },
+  };
+}

@@ -1,0 +1,91 @@
+/**
+ * The storage interface. Reviews are stored one record per review, keyed by id, and only ever
+ * added or deleted whole: two tabs writing at the same time cannot overwrite each other's reviews,
+ * because nothing reads a shared list, changes it and writes it back.
+ *
+ * Implementations: `idb-store.ts` (IndexedDB) and `memory-store.ts`. Both pass the contract suite
+ * in `tests/storage/contract.ts`. Methods reject when the underlying storage fails;
+ * `safe-store.ts` adds retries and reporting on top.
+ */
+import type { CachedCard } from '../domain/card-cache';
+import { parseCachedCard } from '../domain/card-cache';
+import { parseReview, type Review } from '../domain/review';
+import type { Settings } from '../domain/settings';
+
+/** A stored record that could not be read. */
+export interface LoadProblem {
+  /** The record's key. */
+  key: string;
+  /** Why it was skipped (for the console and bug reports, not for the learner). */
+  reason: string;
+}
+
+/** The whole review log as stored, and the records skipped because they were malformed. */
+export interface LoadResult {
+  reviews: Review[];
+  problems: LoadProblem[];
+}
+
+/** Facts about the learner's data kept beside it. */
+export interface StoredMeta {
+  /** When the learner last downloaded a backup, epoch ms; null if never. */
+  lastBackupAt: number | null;
+}
+
+/** Meta before anything was saved. */
+export const DEFAULT_META: Readonly<StoredMeta> = Object.freeze({ lastBackupAt: null });
+
+/** Persistent storage of the review log, settings, meta and the card cache. */
+export interface ReviewStore {
+  /** Every well-formed review; malformed records are skipped and listed in `problems`. */
+  loadAll(): Promise<LoadResult>;
+  /** Adds one review (its own record). Storing the same review twice is harmless. */
+  append(review: Review): Promise<void>;
+  /** Adds many reviews in one transaction (an import). */
+  appendMany(reviews: readonly Review[]): Promise<void>;
+  /** Deletes one review by id (undo). Deleting an unknown id is harmless. */
+  remove(reviewId: string): Promise<void>;
+  /** Deletes all reviews and the card cache («Сбросить прогресс»); settings and meta stay. */
+  clear(): Promise<void>;
+  /** The saved settings, parsed; defaults when none were saved. */
+  getSettings(): Promise<Settings>;
+  /** Saves the settings. */
+  saveSettings(settings: Settings): Promise<void>;
+  /** The saved meta, parsed; defaults when none was saved. */
+  getMeta(): Promise<StoredMeta>;
+  /** Saves the meta. */
+  setMeta(meta: StoredMeta): Promise<void>;
+  /** The card cache (see domain/card-cache.ts); malformed entries are left out. */
+  loadCardCache(): Promise<Map<string, CachedCard>>;
+  /** Writes card cache entries. */
+  saveCardCache(entries: readonly (readonly [questionId: string, entry: CachedCard])[]): Promise<void>;
+}
+
+/** Turns stored review records into a load result; shared by both implementations. */
+export function readReviewRecords(records: Iterable<readonly [key: unknown, value: unknown]>): LoadResult {
+  const reviews: Review[] = [];
+  const problems: LoadProblem[] = [];
+  for (const [key, value] of records) {
+    const review = parseReview(value);
+    if (!review) problems.push({ key: String(key), reason: 'not a valid review record' });
+    else if (review.id !== key) problems.push({ key: String(key), reason: 'key does not match the review id' });
+    else reviews.push(review);
+  }
+  return { reviews, problems };
+}
+
+/** Turns stored cache records into a map, dropping malformed ones; shared by both implementations. */
+export function readCacheRecords(records: Iterable<readonly [key: unknown, value: unknown]>): Map<string, CachedCard> {
+  const cache = new Map<string, CachedCard>();
+  for (const [key, value] of records) {
+    const entry = parseCachedCard(value);
+    if (typeof key === 'string' && entry && entry.card.questionId === key) cache.set(key, entry);
+  }
+  return cache;
+}
+
+/** Reads stored meta (`unknown` until parsed). */
+export function parseMeta(x: unknown): StoredMeta {
+  const lastBackupAt = typeof x === 'object' && x !== null ? (x as { lastBackupAt?: unknown }).lastBackupAt : null;
+  return { lastBackupAt: typeof lastBackupAt === 'number' && Number.isFinite(lastBackupAt) ? lastBackupAt : null };
+}
