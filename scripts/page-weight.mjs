@@ -1,0 +1,121 @@
+/**
+ * Page-weight report: loads every built page in Chromium (as Playwright drives it), scrolls to the
+ * bottom so islands hydrated on sight load too, and sums the gzip size of what came over the
+ * network per page: HTML + CSS, and JavaScript. Compares them with the budgets in PRODUCT.md and
+ * names every miss. It reports; it does not fail on a miss (exit code 1 only if it crashed).
+ *
+ * Run: `node scripts/page-weight.mjs` (after `npm run build`); `npm run audit` runs it too.
+ */
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { findBrowser, QUIET_BROWSER_ARGS } from '../e2e/find-browser.ts';
+import { pagePaths } from './lib/built-site.mjs';
+import { startPreview } from './lib/preview-server.mjs';
+
+const KB = 1024;
+
+/** PRODUCT.md "Performance budgets", in bytes after gzip. */
+export const BUDGETS = [
+  { label: 'lesson HTML + CSS', applies: (path) => path.startsWith('/lessons/'), kind: 'htmlCssBytes', maxBytes: 14 * KB },
+  { label: 'lesson JS', applies: (path) => path.startsWith('/lessons/'), kind: 'jsBytes', maxBytes: 16 * KB },
+  { label: 'review JS', applies: (path) => path.startsWith('/review/'), kind: 'jsBytes', maxBytes: 18 * KB },
+];
+
+/**
+ * Each response is compressed on its own, as a server sends it; level 6 is what servers use when
+ * they compress on the fly (precompressed or brotli files come out a little smaller).
+ * @param {Buffer} body
+ */
+const gzipBytes = (body) => gzipSync(body, { level: 6 }).length;
+
+/**
+ * Loads one page in a fresh context (empty cache, no service worker) and sums what it fetched.
+ * @param {import('@playwright/test').Browser} browser
+ * @param {string} url
+ */
+export async function measurePage(browser, url) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  /** @type {import('@playwright/test').Response[]} */
+  const responses = [];
+  page.on('response', (response) => responses.push(response));
+  await page.goto(url, { waitUntil: 'load' });
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  // Classic scripts in <head> without async or defer stop the first render.
+  const blockingScripts = await page.evaluate(
+    () => document.querySelectorAll('head script[src]:not([type="module"]):not([async]):not([defer])').length,
+  );
+  const totals = { htmlCssBytes: 0, jsBytes: 0, otherBytes: 0, requests: 0, blockingScripts };
+  for (const response of responses) {
+    const body = await response.body().catch(() => undefined);
+    if (!body) continue;
+    totals.requests += 1;
+    const type = response.request().resourceType();
+    const size = gzipBytes(body);
+    if (type === 'document' || type === 'stylesheet') totals.htmlCssBytes += size;
+    else if (type === 'script') totals.jsBytes += size;
+    else totals.otherBytes += size;
+  }
+  await context.close();
+  return totals;
+}
+
+/** @param {number} bytes */
+const kb = (bytes) => `${(bytes / KB).toFixed(1)} KB`;
+
+/**
+ * Measures every built page served at `origin`, prints a table and the budgets missed, and returns
+ * the misses (as sentences).
+ * @param {string} origin
+ * @returns {Promise<string[]>}
+ */
+export async function reportPageWeights(origin) {
+  const browser = await chromium.launch({ ...findBrowser(), args: QUIET_BROWSER_ARGS });
+  const paths = [...pagePaths().filter((path) => path !== '/404.html')];
+  const lesson = paths.find((path) => path.startsWith('/lessons/'));
+  if (lesson) paths.push(`/review/?lesson=${lesson.split('/')[2]}`);
+  const rows = [];
+  const misses = [];
+  try {
+    for (const path of paths) {
+      const totals = await measurePage(browser, new URL(path, origin).href);
+      const verdicts = BUDGETS.filter((budget) => budget.applies(path)).map((budget) => {
+        const bytes = totals[budget.kind];
+        const ok = bytes <= budget.maxBytes;
+        if (!ok) misses.push(`${path}: ${budget.label} ${kb(bytes)} > ${kb(budget.maxBytes)}`);
+        return `${budget.label} ${ok ? 'ok' : 'MISSED'} (≤ ${kb(budget.maxBytes)})`;
+      });
+      if (totals.blockingScripts > 0) misses.push(`${path}: ${totals.blockingScripts} render-blocking script(s)`);
+      rows.push([path, kb(totals.htmlCssBytes), kb(totals.jsBytes), kb(totals.otherBytes), String(totals.requests), verdicts.join('; ') || '—']);
+    }
+  } finally {
+    await browser.close();
+  }
+  const header = ['page', 'HTML+CSS', 'JS', 'other', 'requests', 'budgets'];
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
+  /** @param {string[]} cells */
+  const line = (cells) =>
+    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : i < 5 ? cell.padStart(widths[i] ?? 0) : cell)).join('  ');
+  console.log('\nPage weight (gzip level 6 per response; 1 KB = 1024 bytes; service worker off, cache empty)');
+  console.log(line(header));
+  for (const row of rows) console.log(line(row));
+  console.log(misses.length === 0 ? 'All page-weight budgets met.' : `Budgets missed:\n  ${misses.join('\n  ')}`);
+  return misses;
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  const preview = await startPreview();
+  try {
+    await reportPageWeights(preview.origin);
+  } finally {
+    preview.stop();
+  }
+}
