@@ -188,8 +188,14 @@ try {
 
   const verdict = (seconds, budget) => (seconds <= budget ? `ok (≤ ${budget} s)` : `MISSED (> ${budget} s)`);
   console.log('\nBuild time (npm run build: astro build + service worker + _headers; cold cache)');
-  console.log(`  the course (${course.pages} pages):           ${course.seconds.toFixed(1)} s  ${verdict(course.seconds, COURSE_BUDGET_S)}`);
-  console.log(`  ${LESSON_COUNT} generated lessons (${scale.pages} pages): ${scale.seconds.toFixed(1)} s  ${verdict(scale.seconds, SCALE_BUDGET_S)}`);
+  const rows = [
+    [`the course (${course.pages} pages)`, course.seconds, COURSE_BUDGET_S],
+    [`${LESSON_COUNT} generated lessons (${scale.pages} pages)`, scale.seconds, SCALE_BUDGET_S],
+  ];
+  const width = Math.max(...rows.map(([label]) => String(label).length));
+  for (const [label, seconds, budget] of rows) {
+    console.log(`  ${String(label).padEnd(width)}  ${Number(seconds).toFixed(1).padStart(5)} s  ${verdict(Number(seconds), Number(budget))}`);
+  }
 } finally {
   if (process.env['KEEP_SCALE_DIR']) console.log(`Kept ${root}`);
   else rmSync(root, { recursive: true, force: true });
