@@ -110,6 +110,10 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     const reviewedAt = card ? Math.max(review.reviewedAt, card.lastReviewedAt) : review.reviewedAt;
     const before = card ? toFsrsCard(card) : { ...createEmptyCard(new Date(at)), question_id: review.questionId };
     const next = engine.next(before, new Date(at), review.rating as Grade).card;
+    // ts-fsrs keeps «Легко» one day above «Хорошо», which can reach 366 when «Хорошо» hits the
+    // maximum; the product promises at most 365 days.
+    const scheduledDays = Math.min(next.scheduled_days, MAXIMUM_INTERVAL_DAYS);
+    const dueStudyClockMs = next.state === State.Review ? at + scheduledDays * DAY_MS : next.due.getTime();
     return {
       questionId: review.questionId,
       phase: PHASE[next.state],
@@ -117,11 +121,11 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
       difficulty: next.difficulty,
       reps: next.reps,
       lapses: next.lapses,
-      scheduledDays: next.scheduled_days,
+      scheduledDays,
       learningStep: next.learning_steps,
       lastReviewedAt: reviewedAt,
       lastStudyClockMs: at,
-      dueStudyClockMs: next.due.getTime(),
+      dueStudyClockMs,
       firstStudyDay: card ? card.firstStudyDay : studyDayOfClock(at),
     };
   }

@@ -1,0 +1,140 @@
+import './tz-moscow';
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { fingerprintReviews } from '../../src/domain/card-cache';
+import { allReviews, buildProgress, EMPTY_PROGRESS, rate, withoutReviews, withReviews } from '../../src/domain/progress';
+import { replay } from '../../src/domain/review-log';
+import { logArb } from './arbitraries';
+import { DAY, SETTINGS, at, inTimeZone, review } from './fixtures';
+
+const T0 = at('2026-03-02T10:00+03:00');
+
+describe('replay', () => {
+  test('is deterministic and independent of the order reviews arrive in', () => {
+    fc.assert(
+      fc.property(logArb.chain((log) => fc.tuple(fc.constant(log), fc.shuffledSubarray(log, { minLength: log.length }))), ([log, shuffled]) => {
+        expect(replay(shuffled, SETTINGS)).toEqual(replay(log, SETTINGS));
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  test('ignores a review whose id is already in the log', () => {
+    const first = review('q-1', 3, T0);
+    const again = { ...first, rating: 1 as const };
+    expect(replay([first, again, first], SETTINGS)).toEqual(replay([first], SETTINGS));
+  });
+
+  test('gives the same cards whatever time zone the machine is in', () => {
+    fc.assert(
+      fc.property(logArb, (log) => {
+        const moscow = replay(log, SETTINGS);
+        expect(inTimeZone('America/Los_Angeles', () => replay(log, SETTINGS))).toEqual(moscow);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
+  test('never produces NaN or a due time before the last review, whatever the log', () => {
+    fc.assert(
+      fc.property(logArb, (log) => {
+        for (const card of replay(log, SETTINGS).values()) {
+          for (const value of Object.values(card)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+          expect(card.dueStudyClockMs).toBeGreaterThanOrEqual(card.lastStudyClockMs);
+          expect(card.scheduledDays).toBeGreaterThanOrEqual(0);
+        }
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('progress', () => {
+  test('adding reviews one by one ends in the same cards as replaying the whole log', () => {
+    fc.assert(
+      fc.property(logArb, (log) => {
+        let progress = EMPTY_PROGRESS;
+        for (const r of log) progress = withReviews(progress, [r], SETTINGS).progress;
+        expect(progress.cards).toEqual(replay(log, SETTINGS));
+        expect(progress.reviewCount).toBe(log.length);
+        expect(allReviews(progress)).toHaveLength(log.length);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('undo removes the last rating and restores the card exactly as it was', () => {
+    fc.assert(
+      fc.property(logArb, fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), (log, rating) => {
+        const before = buildProgress(log, SETTINGS).progress;
+        const { review: last, progress: after } = rate(before, { questionId: 'q-a', rating, nowMs: T0 + 300 * DAY, settings: SETTINGS });
+        const undone = withoutReviews(after, [last.id], SETTINGS);
+        expect(undone.cards).toEqual(before.cards);
+        expect(undone.reviewsByQuestion).toEqual(before.reviewsByQuestion);
+        expect(undone.reviewCount).toBe(before.reviewCount);
+      }),
+      { numRuns: 100 },
+    );
+  });
+
+  test('undo of the first rating of a question takes the question out of the deck', () => {
+    const { review: only, progress } = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings: SETTINGS });
+    const undone = withoutReviews(progress, [only.id], SETTINGS);
+    expect(undone.cards.has('q-1')).toBe(false);
+    expect(undone.reviewCount).toBe(0);
+  });
+
+  test('a rating after the clock went back is stamped just after the card\'s last review', () => {
+    const first = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings: SETTINGS });
+    const second = rate(first.progress, { questionId: 'q-1', rating: 1, nowMs: T0 - 2 * DAY, settings: SETTINGS });
+    expect(second.review.reviewedAt).toBe(first.review.reviewedAt + 1);
+    expect(second.progress.cards.get('q-1')?.phase).toBe('relearning');
+    expect(second.progress.cards.get('q-1')?.lastReviewedAt).toBe(second.review.reviewedAt);
+  });
+
+  test('reviews whose id is already in the log are not added again', () => {
+    const r = review('q-1', 3, T0);
+    const once = withReviews(EMPTY_PROGRESS, [r], SETTINGS);
+    const twice = withReviews(once.progress, [r, { ...r }], SETTINGS);
+    expect(twice.added).toEqual([]);
+    expect(twice.progress).toBe(once.progress);
+  });
+
+  test('reviews of questions no longer in the course are kept in the log and the cards', () => {
+    const { progress } = buildProgress([review('removed-question', 3, T0)], SETTINGS);
+    expect(progress.cards.has('removed-question')).toBe(true);
+    expect(allReviews(progress)).toHaveLength(1);
+  });
+});
+
+describe('card cache', () => {
+  test('a cached card is used when its fingerprint matches the reviews', () => {
+    const log = [review('q-1', 3, T0), review('q-1', 3, T0 + 3 * DAY)];
+    const built = buildProgress(log, SETTINGS);
+    const card = built.progress.cards.get('q-1');
+    if (!card) throw new Error('no card');
+    const marked = { ...card, stability: 123 };
+    const cache = new Map([['q-1', { fingerprint: fingerprintReviews(log, SETTINGS), card: marked }]]);
+    const fromCache = buildProgress(log, SETTINGS, cache);
+    expect(fromCache.progress.cards.get('q-1')).toBe(marked);
+    expect(fromCache.refreshedCache).toEqual([]);
+  });
+
+  test('a stale cache entry is ignored and the card replayed from the log', () => {
+    const log = [review('q-1', 3, T0)];
+    const fresh = buildProgress(log, SETTINGS).progress.cards.get('q-1');
+    if (!fresh) throw new Error('no card');
+    const stale = new Map([['q-1', { fingerprint: fingerprintReviews([], SETTINGS), card: { ...fresh, stability: 123 } }]]);
+    const built = buildProgress(log, SETTINGS, stale);
+    expect(built.progress.cards.get('q-1')).toEqual(fresh);
+    expect(built.refreshedCache.map(([id]) => id)).toEqual(['q-1']);
+  });
+
+  test('the fingerprint changes with any review, the desired retention, or a removed review', () => {
+    const log = [review('q-1', 3, T0), review('q-1', 2, T0 + DAY)];
+    const base = fingerprintReviews(log, SETTINGS);
+    expect(fingerprintReviews([log[0]!, { ...log[1]!, rating: 3 }], SETTINGS)).not.toBe(base);
+    expect(fingerprintReviews(log, { desiredRetention: 0.95 })).not.toBe(base);
+    expect(fingerprintReviews(log.slice(0, 1), SETTINGS)).not.toBe(base);
+  });
+});
