@@ -43,10 +43,13 @@ export interface ProgressChannel {
 
 type ChannelConstructor = new (name: string) => BroadcastChannel;
 
-/** Opens the channel; `Channel` defaults to the browser's BroadcastChannel (injectable for tests). */
+/**
+ * Opens the channel. `Channel` defaults to the browser's BroadcastChannel; pass null to get a
+ * channel that does nothing (as in a browser without it).
+ */
 export function openProgressChannel(
   name: string = DEFAULT_CHANNEL_NAME,
-  Channel: ChannelConstructor | undefined = globalThis.BroadcastChannel,
+  Channel: ChannelConstructor | null = typeof BroadcastChannel === 'function' ? BroadcastChannel : null,
 ): ProgressChannel {
   let channel: BroadcastChannel | undefined;
   try {

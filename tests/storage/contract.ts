@@ -1,0 +1,168 @@
+/**
+ * The storage contract: every `ReviewStore` implementation must pass these tests. Run from
+ * memory-store.test.ts and idb-store.test.ts.
+ */
+import { describe, expect, test } from 'vitest';
+import { createReview, type Review } from '../../src/domain/review';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import type { ReviewStore } from '../../src/storage/store';
+
+/** A store under test plus what the contract needs to poke at it. */
+export interface StoreHarness {
+  store: ReviewStore;
+  /** A second store over the same data, as another tab would open it. */
+  openAnother(): ReviewStore;
+  /** Writes a raw record into the reviews store, bypassing validation. */
+  writeRawReview(key: string, value: unknown): Promise<void>;
+  /** Writes a raw record into the card cache. */
+  writeRawCache(key: string, value: unknown): Promise<void>;
+}
+
+const T0 = Date.parse('2026-03-02T10:00+03:00');
+let n = 0;
+const makeReview = (questionId = 'q-1', offsetMs = 0): Review =>
+  createReview({ questionId, rating: 3, nowMs: T0 + offsetMs, settings: DEFAULT_SETTINGS, id: `contract-${++n}`, utcOffsetMinutes: 180 });
+const sortById = (reviews: Review[]) => [...reviews].sort((a, b) => (a.id < b.id ? -1 : 1));
+const cardOf = (questionId: string) => ({
+  fingerprint: '1:x:abc',
+  card: {
+    questionId,
+    phase: 'review' as const,
+    stability: 2.3,
+    difficulty: 5.1,
+    reps: 1,
+    lapses: 0,
+    scheduledDays: 2,
+    learningStep: 0,
+    lastReviewedAt: T0,
+    lastStudyClockMs: T0,
+    dueStudyClockMs: T0 + 2 * 86_400_000,
+    firstStudyDay: 20514,
+  },
+});
+
+/** Registers the contract suite for one implementation. */
+export function runStoreContract(name: string, makeHarness: () => Promise<StoreHarness>): void {
+  describe(`${name} store contract`, () => {
+    test('an empty store loads no reviews, default settings and meta, and an empty cache', async () => {
+      const { store } = await makeHarness();
+      expect(await store.loadAll()).toEqual({ reviews: [], problems: [] });
+      expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
+      expect(await store.getMeta()).toEqual({ lastBackupAt: null });
+      expect((await store.loadCardCache()).size).toBe(0);
+    });
+
+    test('an appended review loads back equal, with its times as numbers', async () => {
+      const { store } = await makeHarness();
+      const review = makeReview();
+      await store.append(review);
+      const { reviews } = await store.loadAll();
+      expect(reviews).toEqual([review]);
+      expect(typeof reviews[0]?.reviewedAt).toBe('number');
+    });
+
+    test('appending the same review twice keeps one copy', async () => {
+      const { store } = await makeHarness();
+      const review = makeReview();
+      await store.append(review);
+      await store.append({ ...review });
+      expect((await store.loadAll()).reviews).toHaveLength(1);
+    });
+
+    test('changing an object after appending it does not change what is stored', async () => {
+      const { store } = await makeHarness();
+      const review = makeReview();
+      await store.append(review);
+      (review as { rating: number }).rating = 1;
+      expect((await store.loadAll()).reviews[0]?.rating).toBe(3);
+    });
+
+    test('appendMany stores every review', async () => {
+      const { store } = await makeHarness();
+      const reviews = Array.from({ length: 50 }, (_, i) => makeReview(`q-${i % 7}`, i));
+      await store.appendMany(reviews);
+      expect(sortById((await store.loadAll()).reviews)).toEqual(sortById(reviews));
+    });
+
+    test('remove deletes only that review, and removing an unknown id is harmless', async () => {
+      const { store } = await makeHarness();
+      const [a, b] = [makeReview(), makeReview()];
+      await store.appendMany([a, b]);
+      await store.remove(a.id);
+      await store.remove('no-such-id');
+      expect((await store.loadAll()).reviews).toEqual([b]);
+    });
+
+    test('clear removes reviews and the card cache but keeps settings and meta', async () => {
+      const { store } = await makeHarness();
+      await store.append(makeReview());
+      await store.saveCardCache([['q-1', cardOf('q-1')]]);
+      await store.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+      await store.setMeta({ lastBackupAt: T0 });
+      await store.clear();
+      expect((await store.loadAll()).reviews).toEqual([]);
+      expect((await store.loadCardCache()).size).toBe(0);
+      expect((await store.getSettings()).newPerDay).toBe(3);
+      expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
+    });
+
+    test('settings, meta and card cache entries load back as saved', async () => {
+      const { store } = await makeHarness();
+      const settings = { desiredRetention: 0.85, newPerDay: 20, dayStartHour: 6 };
+      await store.saveSettings(settings);
+      await store.setMeta({ lastBackupAt: T0 });
+      await store.saveCardCache([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]);
+      expect(await store.getSettings()).toEqual(settings);
+      expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
+      expect(await store.loadCardCache()).toEqual(new Map([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]));
+    });
+
+    test('malformed review records are skipped and reported while the rest loads', async () => {
+      const harness = await makeHarness();
+      const good = makeReview();
+      await harness.store.append(good);
+      await harness.writeRawReview('broken-1', { id: 'broken-1', questionId: 'q-1', rating: 9, reviewedAt: T0 });
+      await harness.writeRawReview('broken-2', 'not even an object');
+      const mismatched = makeReview();
+      await harness.writeRawReview('wrong-key', mismatched);
+      const { reviews, problems } = await harness.store.loadAll();
+      expect(reviews).toEqual([good]);
+      expect(problems.map((p) => p.key).sort()).toEqual(['broken-1', 'broken-2', 'wrong-key']);
+    });
+
+    test('malformed card cache entries are left out', async () => {
+      const harness = await makeHarness();
+      await harness.writeRawCache('q-1', { fingerprint: 'x', card: { questionId: 'q-1', phase: 'review', stability: 'NaN' } });
+      await harness.writeRawCache('q-2', cardOf('q-3'));
+      await harness.store.saveCardCache([['q-4', cardOf('q-4')]]);
+      expect([...(await harness.store.loadCardCache()).keys()]).toEqual(['q-4']);
+    });
+
+    test('two tabs appending at the same time lose nothing', async () => {
+      const harness = await makeHarness();
+      const other = harness.openAnother();
+      const mine = Array.from({ length: 100 }, (_, i) => makeReview('q-1', i));
+      const theirs = Array.from({ length: 100 }, (_, i) => makeReview('q-1', i));
+      await Promise.all(mine.flatMap((review, i) => [harness.store.append(review), other.append(theirs[i] as Review)]));
+      expect(sortById((await harness.store.loadAll()).reviews)).toEqual(sortById([...mine, ...theirs]));
+      expect((await other.loadAll()).reviews).toHaveLength(200);
+    });
+
+    test('one tab undoing while another appends loses only the undone review', async () => {
+      const harness = await makeHarness();
+      const other = harness.openAnother();
+      const undone = makeReview();
+      await harness.store.append(undone);
+      const added = Array.from({ length: 20 }, (_, i) => makeReview('q-2', i));
+      await Promise.all([harness.store.remove(undone.id), ...added.map((r) => other.append(r))]);
+      expect(sortById((await harness.store.loadAll()).reviews)).toEqual(sortById(added));
+    });
+
+    test('what one instance saved, a newly opened one loads', async () => {
+      const harness = await makeHarness();
+      const review = makeReview();
+      await harness.store.append(review);
+      expect((await harness.openAnother().loadAll()).reviews).toEqual([review]);
+    });
+  });
+}

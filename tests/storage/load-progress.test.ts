@@ -1,0 +1,88 @@
+import fc from 'fast-check';
+import { describe, expect, test } from 'vitest';
+import { createBackup, mergeReviews, parseBackup, serializeBackup } from '../../src/domain/backup';
+import { allReviews, rate } from '../../src/domain/progress';
+import { buildQueue, type QuestionRef } from '../../src/domain/queue';
+import { replay } from '../../src/domain/review-log';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { openProgressChannel } from '../../src/storage/broadcast';
+import { loadProgress } from '../../src/storage/load-progress';
+import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
+import { openStore } from '../../src/storage/open-store';
+import { createSafeStore } from '../../src/storage/safe-store';
+import { logArb } from '../domain/arbitraries';
+import { freshFactory } from './idb-helpers';
+
+const T0 = Date.parse('2026-03-02T10:00+03:00');
+const settings = { ...DEFAULT_SETTINGS };
+const QUESTIONS: QuestionRef[] = ['q-a', 'q-b', 'q-c', 'q-e'].map((id, i) => ({ id, lessonSlug: `lesson-${i % 2}` }));
+const safeMemory = (backing = createMemoryBacking()) => createSafeStore(createMemoryStore(backing), { retryLaterMs: null });
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('loading progress', () => {
+  test('builds the same cards as a replay of the stored log and fills the card cache', async () => {
+    const backing = createMemoryBacking();
+    const store = safeMemory(backing);
+    let progress = (await loadProgress(store, settings)).progress;
+    for (const [i, id] of ['q-a', 'q-b', 'q-a'].entries()) {
+      const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0 + i * 86_400_000, settings });
+      progress = rated.progress;
+      await store.append(rated.review);
+    }
+    const loaded = await loadProgress(store, settings);
+    await settle();
+    expect(loaded.progress.cards).toEqual(replay((await store.loadAll()).reviews, settings));
+    expect(loaded.progress.cards).toEqual(progress.cards);
+    expect(loaded.alert).toBeNull();
+    expect([...(await store.loadCardCache()).keys()].sort()).toEqual(['q-a', 'q-b']);
+  });
+
+  test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
+    const backing = createMemoryBacking();
+    const store = safeMemory(backing);
+    const rated = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 4, nowMs: T0, settings });
+    await store.append(rated.review);
+    backing.reviews.set('junk', { hello: 'world' });
+    const loaded = await loadProgress(store, settings);
+    expect(loaded.progress.cards).toEqual(rated.progress.cards);
+    expect(loaded.problems).toEqual([{ key: 'junk', reason: 'not a valid review record' }]);
+    expect(loaded.alert).toBe('Пропущено повреждённых записей: 1. Остальной прогресс загружен.');
+  });
+
+  test('export, then import into an empty IndexedDB store, reproduces the same due queue', async () => {
+    await fc.assert(
+      fc.asyncProperty(logArb, fc.integer({ min: 0, max: 260 }), async (log, dayOffset) => {
+        const source = safeMemory();
+        await source.appendMany(log);
+        const before = await loadProgress(source, settings);
+        const text = serializeBackup(createBackup({ settings, reviews: allReviews(before.progress), nowMs: T0 }));
+
+        const parsed = parseBackup(text, new TextEncoder().encode(text).length);
+        if (!parsed.ok) throw new Error(parsed.error);
+        const target = await openStore({ indexedDB: freshFactory(), channel: openProgressChannel('x', null) });
+        const { added } = mergeReviews((await target.store.loadAll()).reviews, parsed.backup.reviews);
+        expect(await target.store.appendMany(added)).toEqual({ ok: true });
+        const after = await loadProgress(target.store, parsed.backup.settings);
+
+        const nowMs = T0 + dayOffset * 86_400_000;
+        const queue = (cards: typeof before.progress.cards) => buildQueue({ cards, questions: QUESTIONS, nowMs, settings });
+        expect(queue(after.progress.cards)).toEqual(queue(before.progress.cards));
+        expect(after.progress.cards).toEqual(before.progress.cards);
+      }),
+      { numRuns: 40 },
+    );
+  });
+
+  test('importing the same file twice changes nothing the second time', async () => {
+    const store = safeMemory();
+    const source = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 3, nowMs: T0, settings });
+    const parsed = parseBackup(serializeBackup(createBackup({ settings, reviews: [source.review], nowMs: T0 })));
+    if (!parsed.ok) throw new Error(parsed.error);
+    for (const expected of [1, 0]) {
+      const { added } = mergeReviews((await store.loadAll()).reviews, parsed.backup.reviews);
+      expect(added).toHaveLength(expected);
+      await store.appendMany(added);
+    }
+    expect((await store.loadAll()).reviews).toEqual([source.review]);
+  });
+});
