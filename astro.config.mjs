@@ -19,6 +19,9 @@ export default defineConfig({
   // itself, with 'self' and the hash of every script and style it emits, so no 'unsafe-inline' is
   // needed. The rest allows nothing but this origin. `frame-ancestors` is ignored (and warned
   // about) in a meta tag, so it lives only in public/_headers, written by scripts/build-sw.mjs.
+  // Shiki colours code with inline style attributes, which this CSP blocks. The lessons have no
+  // code; an author who adds some gets plain <pre><code>.
+  markdown: { syntaxHighlight: false },
   security: {
     csp: {
       directives: [
