@@ -5,7 +5,7 @@
  */
 import { z } from 'astro/zod';
 import { BACKUP_MESSAGES } from '../i18n/messages';
-import { reviewSchema, type Review } from './review';
+import { parseReview, reviewSchema, type Review } from './review';
 import { settingsSchema, type Settings } from './settings';
 
 /** The `format` field that marks our backups. */
@@ -27,12 +27,12 @@ export const backupSchema = z.strictObject({
   exportedAt: z.iso.datetime({ error: 'дата выгрузки должна быть в формате ISO 8601' }),
   /** The learner's settings at export. */
   settings: settingsSchema,
-  /** The whole review log, including reviews of questions no longer in the course. */
-  reviews: z.array(reviewSchema, { error: 'список повторений должен быть массивом' }),
+  /** The whole review log, including reviews of questions no longer in the course (each as `reviewSchema`). */
+  reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
 });
 
 /** A backup document, version 1. */
-export type Backup = z.infer<typeof backupSchema>;
+export type Backup = Omit<z.infer<typeof backupSchema>, 'reviews'> & { reviews: Review[] };
 
 /** Builds the backup document. */
 export function createBackup(input: { settings: Settings; reviews: readonly Review[]; nowMs: number }): Backup {
@@ -127,9 +127,17 @@ export function parseBackup(input: string | ArrayBuffer | Uint8Array, sizeBytes?
       return fail(BACKUP_MESSAGES.newerVersion(version));
     }
     const parsed = backupSchema.safeParse(raw);
-    if (parsed.success) return { ok: true, backup: parsed.data };
-    const issue = parsed.error.issues[0];
-    return fail(BACKUP_MESSAGES.invalid(issue ? where(issue.path) : 'файл', issue ? what(issue) : 'неверное значение'));
+    const invalid = (issue: z.core.$ZodIssue | undefined, prefix: PropertyKey[] = []) =>
+      fail(BACKUP_MESSAGES.invalid(issue ? where([...prefix, ...issue.path]) : where(prefix), issue ? what(issue) : 'неверное значение'));
+    if (!parsed.success) return invalid(parsed.error.issues[0]);
+    // Reviews are checked with the fast parser; zod runs only on a bad one, to say what is wrong.
+    const reviews: Review[] = [];
+    for (const [index, item] of parsed.data.reviews.entries()) {
+      const review = parseReview(item);
+      if (!review) return invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]);
+      reviews.push(review);
+    }
+    return { ok: true, backup: { ...parsed.data, reviews } };
   } catch {
     return fail(BACKUP_MESSAGES.notJson);
   }

@@ -6,6 +6,7 @@
  */
 import type { Review } from './review';
 import type { CardState } from './card';
+import { hashInteger, hashString } from './hash';
 import { SCHEDULER_VERSION } from './scheduler';
 import type { Settings } from './settings';
 
@@ -15,24 +16,16 @@ export interface CachedCard {
   card: CardState;
 }
 
-/** 32-bit FNV-1a over a string. Not cryptographic: it guards against stale caches, not attackers. */
-function fnv1a(text: string, seed = 0x811c9dc5): number {
-  let hash = seed;
-  for (let i = 0; i < text.length; i++) {
-    hash ^= text.charCodeAt(i);
-    hash = Math.imul(hash, 0x01000193);
-  }
-  return hash >>> 0;
-}
-
 /** Fingerprint of one question's reviews (in replay order) under the given settings. */
 export function fingerprintReviews(sortedReviews: readonly Review[], settings: Pick<Settings, 'desiredRetention'>): string {
-  let hash = fnv1a(`${SCHEDULER_VERSION}|${settings.desiredRetention}`);
+  let hash = hashString(`${SCHEDULER_VERSION}|${settings.desiredRetention}`);
   for (const r of sortedReviews) {
-    hash = fnv1a(`${r.id}|${r.rating}|${r.reviewedAt}|${r.utcOffsetMinutes}|${r.dayStartHour}`, hash);
+    hash = hashString(r.id, hash);
+    hash = hashInteger(r.reviewedAt, hash);
+    hash = hashInteger(r.rating * 10_000 + (r.utcOffsetMinutes + 1000) * 10 + r.dayStartHour, hash);
   }
   const last = sortedReviews.at(-1);
-  return `${sortedReviews.length}:${last?.id ?? ''}:${hash.toString(36)}`;
+  return `${sortedReviews.length}:${last?.id ?? ''}:${(hash >>> 0).toString(36)}`;
 }
 
 const NUMBER_FIELDS = [

@@ -16,19 +16,22 @@ export function compareReviews(a: Review, b: Review): number {
 
 /**
  * Groups reviews by question, each group in replay order. When an id occurs more than once only
- * its first occurrence in replay order counts.
+ * the copy that comes first in replay order counts. Grouping before sorting keeps a 100,000-review
+ * log fast: only each question's few reviews are sorted.
  */
 export function groupReviewsByQuestion(reviews: Iterable<Review>): Map<string, Review[]> {
-  const sorted = [...reviews].sort(compareReviews);
-  const seen = new Set<string>();
+  const byId = new Map<string, Review>();
+  for (const review of reviews) {
+    const seen = byId.get(review.id);
+    if (!seen || compareReviews(review, seen) < 0) byId.set(review.id, review);
+  }
   const groups = new Map<string, Review[]>();
-  for (const review of sorted) {
-    if (seen.has(review.id)) continue;
-    seen.add(review.id);
+  for (const review of byId.values()) {
     const group = groups.get(review.questionId);
     if (group) group.push(review);
     else groups.set(review.questionId, [review]);
   }
+  for (const group of groups.values()) if (group.length > 1) group.sort(compareReviews);
   return groups;
 }
 

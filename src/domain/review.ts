@@ -46,10 +46,32 @@ export const reviewSchema = z.strictObject({
 /** One review in the append-only log. */
 export type Review = z.infer<typeof reviewSchema>;
 
-/** Reads a review from storage or a message (`unknown` until parsed); null when malformed. */
+const REVIEW_KEYS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
+const isIntIn = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isIdIn = (x: unknown, max: number): x is string => typeof x === 'string' && x.length >= 1 && x.length <= max;
+
+/**
+ * Reads a review from storage or a message (`unknown` until parsed); null when malformed. Applies
+ * exactly the rules of `reviewSchema` by hand, because loading checks 100,000 records and this is
+ * about ten times faster; a property test keeps the two in agreement. Returns a fresh object with
+ * only the review's own fields.
+ */
 export function parseReview(x: unknown): Review | null {
-  const parsed = reviewSchema.safeParse(x);
-  return parsed.success ? parsed.data : null;
+  if (typeof x !== 'object' || x === null || Array.isArray(x)) return null;
+  const keys = Object.keys(x);
+  if (keys.length !== REVIEW_KEYS.length || !REVIEW_KEYS.every((key) => Object.hasOwn(x, key))) return null;
+  const r = x as Record<(typeof REVIEW_KEYS)[number], unknown>;
+  if (!isIdIn(r.id, 100) || !isIdIn(r.questionId, 200)) return null;
+  if (!isIntIn(r.rating, 1, 4) || !isIntIn(r.reviewedAt, MIN_REVIEWED_AT, MAX_REVIEWED_AT)) return null;
+  if (!isIntIn(r.utcOffsetMinutes, -840, 840) || !isIntIn(r.dayStartHour, 0, 23)) return null;
+  return {
+    id: r.id,
+    questionId: r.questionId,
+    rating: r.rating as Rating,
+    reviewedAt: r.reviewedAt,
+    utcOffsetMinutes: r.utcOffsetMinutes,
+    dayStartHour: r.dayStartHour,
+  };
 }
 
 /**

@@ -29,6 +29,7 @@ import {
   type TSeedStrategy,
 } from 'ts-fsrs';
 import type { CardPhase, CardState, IntervalPreview } from './card';
+import { hashString } from './hash';
 import type { Rating, Review } from './review';
 import type { Settings } from './settings';
 import { DAY_MS, studyDayOfClock, toStudyClockMs, utcOffsetMinutesAt } from './study-day';
@@ -56,11 +57,15 @@ const sameSessionSteps: TLearningStepsStrategy = () => ({
   [FsrsRating.Again]: { scheduled_minutes: AGAIN_STEP_MINUTES, next_step: 0 },
 });
 
-/** ts-fsrs calls the seed strategy with the scheduler as `this`; the fields it needs are protected. */
+/**
+ * ts-fsrs calls the seed strategy with the scheduler as `this`; the fields it needs are protected.
+ * The seed is kept short because ts-fsrs hashes it character by character several times per review.
+ */
 const seedFromQuestion: TSeedStrategy = function seed() {
   const current = Reflect.get(this, 'current') as { question_id?: unknown; reps: number };
   const reviewTime = Reflect.get(this, 'review_time') as Date;
-  return `${String(current.question_id)}:${current.reps}:${studyDayOfClock(reviewTime.getTime())}`;
+  const day = studyDayOfClock(reviewTime.getTime());
+  return `${hashString(String(current.question_id)).toString(36)}.${current.reps.toString(36)}.${day.toString(36)}`;
 };
 
 const PHASE: Record<State, CardPhase> = {

@@ -1,0 +1,114 @@
+/**
+ * The benchmark itself, shared by the Node run (fake-indexeddb) and the Chromium run (real
+ * IndexedDB): deterministic data, then timings of each step a page performs.
+ */
+import { createBackup, mergeReviews, parseBackup, serializeBackup } from '../src/domain/backup';
+import { allReviews, buildProgress } from '../src/domain/progress';
+import { buildQueue, type QuestionRef } from '../src/domain/queue';
+import type { Rating, Review } from '../src/domain/review';
+import { DEFAULT_SETTINGS } from '../src/domain/settings';
+import { createIdbStore } from '../src/storage/idb-store';
+
+export const CARDS = 10_000;
+export const REVIEWS_PER_CARD = 10;
+const DAY_MS = 86_400_000;
+const NOW = Date.parse('2026-03-02T10:00:00+03:00');
+const settings = { ...DEFAULT_SETTINGS };
+
+/** One measured step: what, milliseconds, and the budget it counts towards. */
+export type BenchRow = [what: string, ms: number, budget: string];
+
+/** Small deterministic PRNG so every run measures the same data. */
+function mulberry32(seed: number): () => number {
+  let a = seed;
+  return () => {
+    a = (a + 0x6d2b79f5) | 0;
+    let t = Math.imul(a ^ (a >>> 15), 1 | a);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 10,000 questions in 7 lessons, each with 10 reviews spread over the past year. */
+export function generate(): { questions: QuestionRef[]; reviews: Review[] } {
+  const random = mulberry32(42);
+  const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
+  const questions: QuestionRef[] = [];
+  const reviews: Review[] = [];
+  for (let c = 0; c < CARDS; c++) {
+    const questionId = `question-${String(c).padStart(5, '0')}`;
+    questions.push({ id: questionId, lessonSlug: `lesson-${(c % 7) + 1}` });
+    let t = NOW - Math.floor(random() * 300 + 60) * DAY_MS;
+    for (let r = 0; r < REVIEWS_PER_CARD; r++) {
+      const roll = random();
+      const rating = (roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4) as Rating;
+      const id = `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+      reviews.push({ id, questionId, rating, reviewedAt: t, utcOffsetMinutes: 180, dayStartHour: 4 });
+      t += Math.floor(random() * 20 * DAY_MS) + 10 * 60_000;
+    }
+  }
+  return { questions, reviews };
+}
+
+async function time<T>(run: () => T | Promise<T>): Promise<[T, number]> {
+  const start = performance.now();
+  const result = await run();
+  return [result, performance.now() - start];
+}
+
+/** Writes the generated log into an empty database. */
+export async function seed(factory: IDBFactory, dbName: string): Promise<BenchRow[]> {
+  const { reviews } = generate();
+  const store = createIdbStore(factory, dbName);
+  const [, ms] = await time(async () => {
+    for (let i = 0; i < reviews.length; i += 10_000) await store.appendMany(reviews.slice(i, i + 10_000));
+  });
+  await store.close();
+  return [[`setup: store ${reviews.length} reviews (appendMany in batches of 10,000)`, ms, '']];
+}
+
+/**
+ * What a page does on load. `cold`: no card cache yet, so every card is replayed and the cache is
+ * then written. Otherwise the cache is checked against the log and only mismatches are replayed.
+ */
+export async function measureLoad(factory: IDBFactory, dbName: string, cold: boolean): Promise<BenchRow[]> {
+  const { questions } = generate();
+  const rows: BenchRow[] = [];
+  const label = cold ? 'cold, no cache' : 'warm, cache';
+  const store = createIdbStore(factory, dbName);
+  const [[log, cache], loadMs] = await time(() => Promise.all([store.loadAll(), store.loadCardCache()]));
+  rows.push([`load log + card cache from IndexedDB (${label})`, loadMs, '']);
+  const [built, buildMs] = await time(() => buildProgress(log.reviews, settings, cache));
+  rows.push([`rebuild card state (${built.refreshedCache.length} cards replayed, rest from cache)`, buildMs, '']);
+  const [, queueMs] = await time(() => buildQueue({ cards: built.progress.cards, questions, nowMs: NOW, settings }));
+  rows.push(['compute the due queue', queueMs, '']);
+  rows.push([`=> first card (${label}): load + rebuild + queue`, loadMs + buildMs + queueMs, '≤ 300 ms']);
+  if (!cold) rows.push([`=> progress data (${label}); drawing charts not included`, loadMs + buildMs + queueMs, '≤ 500 ms']);
+  if (cold) {
+    const [, cacheMs] = await time(() => store.saveCardCache(built.refreshedCache));
+    rows.push(['write the card cache (in the background, after the first card)', cacheMs, '']);
+  } else {
+    rows.push(...(await measureBackup(built.progress, log.reviews)));
+  }
+  await store.close();
+  return rows;
+}
+
+async function measureBackup(progress: ReturnType<typeof buildProgress>['progress'], existing: Review[]): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  const [text, exportMs] = await time(() => serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs: NOW })));
+  const sizeBytes = new TextEncoder().encode(text).length;
+  rows.push([`export: build + serialise the file (${(sizeBytes / 1024 / 1024).toFixed(1)} MB)`, exportMs, '≤ 1 s']);
+  const [parsed, parseMs] = await time(() => parseBackup(text, sizeBytes, Number.POSITIVE_INFINITY));
+  if (!parsed.ok) throw new Error(parsed.error);
+  rows.push(['import: parse + validate (the 5 MB cap lifted for this file)', parseMs, '']);
+  const [merge, mergeMs] = await time(() => mergeReviews(existing, parsed.backup.reviews));
+  rows.push([`import: merge by id into the same log (${merge.added.length} added)`, mergeMs, '']);
+  return rows;
+}
+
+/** Prints rows as an aligned table. */
+export function printRows(title: string, rows: readonly BenchRow[]): void {
+  console.log(`\n${title}`);
+  for (const [what, ms, budget] of rows) console.log(`  ${what.padEnd(72)} ${ms.toFixed(0).padStart(6)} ms  ${budget}`);
+}
