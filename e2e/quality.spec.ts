@@ -50,17 +50,24 @@ test.describe('accessibility', () => {
   }
 });
 
-/** Every element attribute that points at a URL the page loads or links to. */
-async function linkedUrls(page: Page): Promise<string[]> {
+/** Every URL an element points at, with where it came from (`link[rel=canonical] href`). */
+async function linkedUrls(page: Page): Promise<{ url: string; where: string }[]> {
   return page.evaluate(() =>
-    [...document.querySelectorAll('[href], [src], [srcset], [action]')].flatMap((element) => {
-      const urls = ['href', 'src', 'action'].map((name) => element.getAttribute(name));
-      const srcset = element.getAttribute('srcset');
-      if (srcset) urls.push(...srcset.split(',').map((candidate) => candidate.trim().split(/\s+/)[0] ?? ''));
-      // `href` on an SVG <a> or <use> is an attribute too; resolve everything against the page.
-      return urls
-        .filter((url): url is string => url !== null && url !== '')
-        .map((url) => new URL(url, document.baseURI).href);
+    [...document.querySelectorAll('[href], [src], [srcset], [action], meta[property="og:url"]')].flatMap((element) => {
+      const tag = element.tagName.toLowerCase();
+      const rel = element.getAttribute('rel') ?? element.getAttribute('property');
+      const label = rel ? `${tag}[${rel}]` : tag;
+      const found: { url: string; where: string }[] = [];
+      for (const name of ['href', 'src', 'action', 'content']) {
+        const value = element.getAttribute(name);
+        if (value && (name !== 'content' || tag === 'meta')) found.push({ url: value, where: `${label} ${name}` });
+      }
+      for (const candidate of element.getAttribute('srcset')?.split(',') ?? []) {
+        const url = candidate.trim().split(/\s+/)[0];
+        if (url) found.push({ url, where: `${label} srcset` });
+      }
+      // Resolve against the page, as the browser would.
+      return found.map(({ url, where }) => ({ url: new URL(url, document.baseURI).href, where }));
     }),
   );
 }
@@ -92,17 +99,17 @@ test.describe('links', () => {
       await loadEverything(page);
       const origins = new Set([new URL(baseURL ?? page.url()).origin]);
       // Canonical and Open Graph URLs name the public site; they must resolve too.
-      const canonical = await page.locator('link[rel="canonical"]').getAttribute('href');
+      const canonical = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
       if (canonical) origins.add(new URL(canonical).origin);
       const liveIds = new Set(await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id)));
-      const ogUrl = await page.locator('meta[property="og:url"]').getAttribute('content');
-      const urls = [...(await linkedUrls(page)), ...(ogUrl ? [ogUrl] : [])];
-      const broken = [...new Set(urls)]
-        .map((href) => new URL(href))
-        .filter((url) => origins.has(url.origin))
-        .flatMap((url) => {
+      const seen = new Set<string>();
+      const broken = (await linkedUrls(page))
+        .filter(({ url, where }) => !seen.has(url + where) && seen.add(url + where))
+        .map(({ url, where }) => ({ url: new URL(url), where }))
+        .filter(({ url }) => origins.has(url.origin))
+        .flatMap(({ url, where }) => {
           const reason = brokenReason(url, page, liveIds);
-          return reason ? [`${url.pathname}${url.hash}: ${reason}`] : [];
+          return reason ? [`${where} → ${url.pathname}${url.hash}: ${reason}`] : [];
         });
       expect(broken, `broken links on ${path}`).toEqual([]);
     });
