@@ -25,11 +25,13 @@ type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
 /** Progress with no reviews. */
 export const EMPTY_PROGRESS: Progress = Object.freeze({ reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 });
 
-/** What `buildProgress` returns: the progress and cache entries that were missing or stale. */
+/** What `buildProgress` returns. */
 export interface BuiltProgress {
   progress: Progress;
-  /** Cards that had to be replayed; write them back to the cache. */
-  refreshedCache: [questionId: string, entry: CachedCard][];
+  /** Every card with the fingerprint of its reviews: the new cache snapshot. */
+  cache: CachedCard[];
+  /** How many cards had no matching cache entry and were replayed. */
+  replayedCount: number;
 }
 
 /**
@@ -44,22 +46,23 @@ export function buildProgress(
   const scheduler = createScheduler(settings);
   const reviewsByQuestion = groupReviewsByQuestion(reviews);
   const cards = new Map<string, CardState>();
-  const refreshedCache: BuiltProgress['refreshedCache'] = [];
+  const entries: CachedCard[] = [];
   let reviewCount = 0;
+  let replayedCount = 0;
   for (const [questionId, group] of reviewsByQuestion) {
     reviewCount += group.length;
     const fingerprint = fingerprintReviews(group, settings);
     const cached = cache.get(questionId);
-    if (cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId) {
-      cards.set(questionId, cached.card);
-      continue;
+    let card = cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId ? cached.card : undefined;
+    if (!card) {
+      card = replayQuestion(group, scheduler);
+      replayedCount++;
     }
-    const card = replayQuestion(group, scheduler);
     if (!card) continue;
     cards.set(questionId, card);
-    refreshedCache.push([questionId, { fingerprint, card }]);
+    entries.push({ fingerprint, card });
   }
-  return { progress: { reviewsByQuestion, cards, reviewCount }, refreshedCache };
+  return { progress: { reviewsByQuestion, cards, reviewCount }, cache: entries, replayedCount };
 }
 
 /** Replaces the reviews of some questions and replays just those. */
@@ -82,10 +85,12 @@ function withGroups(progress: Progress, groups: Map<string, Review[]>, settings:
   return { reviewsByQuestion, cards, reviewCount };
 }
 
-/** What a rating produces: the review to store and the progress after it. */
+/** What a rating produces: the review to store, the progress after it, and the card's new cache entry. */
 export interface Rated {
   review: Review;
   progress: Progress;
+  /** Store it with the review (`store.append(review, cacheEntry)`) so the next load can start from it. */
+  cacheEntry: CachedCard;
 }
 
 /**
@@ -100,7 +105,10 @@ export function rate(
   const nowMs = previous ? Math.max(input.nowMs, previous.lastReviewedAt + 1) : input.nowMs;
   const review = createReview({ ...input, nowMs });
   const group = [...(progress.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
-  return { review, progress: withGroups(progress, new Map([[input.questionId, group]]), input.settings) };
+  const next = withGroups(progress, new Map([[input.questionId, group]]), input.settings);
+  const card = next.cards.get(input.questionId);
+  if (!card) throw new Error('a rated question always has a card');
+  return { review, progress: next, cacheEntry: { fingerprint: fingerprintReviews(group, input.settings), card } };
 }
 
 /**

@@ -107,30 +107,43 @@ export function buildQueue(input: QueueInput): Queue {
   const { cards, questions, nowMs, settings, lessonSlug } = input;
   const scheduler = createScheduler(settings);
   const today = studyDayAt(nowMs, settings.dayStartHour);
+  const dayStarts = new Map<number, number>();
+  const dueAtOf = (card: CardState): number => {
+    if (card.phase !== 'review') return cardDueAt(card, settings);
+    const day = dueStudyDay(card);
+    let start = dayStarts.get(day);
+    if (start === undefined) dayStarts.set(day, (start = studyDayStartMs(day, settings.dayStartHour)));
+    return start;
+  };
   const ready: QueueItem[] = [];
   const later: QueueItem[] = [];
   const newQuestions: QuestionRef[] = [];
   let startedToday = 0;
-  let nextDueAt: number | null = null;
+  let nextDueAt = Number.POSITIVE_INFINITY;
+  let nextReviewDay = Number.POSITIVE_INFINITY;
   for (const card of cards.values()) if (card.firstStudyDay === today) startedToday++;
   const newLeftToday = Math.max(0, settings.newPerDay - startedToday);
   for (const question of questions) {
-    const card = cards.get(question.id);
     if (lessonSlug !== undefined && question.lessonSlug !== lessonSlug) continue;
+    const card = cards.get(question.id);
     if (!card) {
       if (newQuestions.length < newLeftToday) newQuestions.push(question);
       continue;
     }
-    const dueAt = cardDueAt(card, settings);
-    if (dueStudyDay(card) > today) {
-      nextDueAt = nextDueAt === null ? dueAt : Math.min(nextDueAt, dueAt);
+    const day = dueStudyDay(card);
+    if (day > today) {
+      // Day intervals are due at the start of their day, so only the earliest day needs a date.
+      if (card.phase === 'review') nextReviewDay = Math.min(nextReviewDay, day);
+      else nextDueAt = Math.min(nextDueAt, cardDueAt(card, settings));
       continue;
     }
+    const dueAt = dueAtOf(card);
     const item = { questionId: question.id, lessonSlug: question.lessonSlug, retrievability: scheduler.retrievability(card, nowMs), dueAt, later: dueAt > nowMs && card.phase !== 'review' };
     (item.later ? later : ready).push(item);
   }
+  if (Number.isFinite(nextReviewDay)) nextDueAt = Math.min(nextDueAt, studyDayStartMs(nextReviewDay, settings.dayStartHour));
   later.sort((a, b) => a.dueAt - b.dueAt);
-  return { due: [...interleave(ready), ...later], newQuestions, newLeftToday, nextDueAt };
+  return { due: [...interleave(ready), ...later], newQuestions, newLeftToday, nextDueAt: Number.isFinite(nextDueAt) ? nextDueAt : null };
 }
 
 /** Number of cards due in the current study day (the `data-due-count` figure). */

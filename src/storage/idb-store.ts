@@ -5,9 +5,8 @@
  * benchmark run on fake-indexeddb.
  */
 import { clear, del, entries, get, promisifyRequest, set, setMany, type UseStore } from 'idb-keyval';
-import type { CachedCard } from '../domain/card-cache';
 import { parseSettings } from '../domain/settings';
-import { parseMeta, readCacheRecords, readReviewRecords, type ReviewStore } from './store';
+import { SNAPSHOT_KEY, cardCacheKey, parseMeta, readCacheRecords, readReviewRecords, type ReviewStore, type StoredCardCache } from './store';
 
 /** Database name used by the site. */
 export const DEFAULT_DB_NAME = 'seven-reasons-progress';
@@ -66,12 +65,25 @@ function connect(factory: IDBFactory, dbName: string) {
         }
         return callback(store);
       });
+  /** Runs `write` in one readwrite transaction over several stores; resolves when it commits. */
+  const transaction = (names: StoreName[], write: (tx: IDBTransaction) => void): Promise<void> =>
+    getDB().then((db) => {
+      let tx: IDBTransaction;
+      try {
+        tx = db.transaction(names, 'readwrite');
+      } catch (error) {
+        dbp = undefined;
+        throw error;
+      }
+      write(tx);
+      return promisifyRequest(tx);
+    });
   const close = async () => {
     const current = dbp;
     dbp = undefined;
     if (current) (await current.catch(() => undefined))?.close();
   };
-  return { useStore, close };
+  return { useStore, transaction, close };
 }
 
 /** Creates the IndexedDB store on the given factory (`indexedDB` in a browser). */
@@ -88,7 +100,14 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     async loadAll() {
       return readReviewRecords(await entries<IDBValidKey, unknown>(reviews));
     },
-    append: (review) => set(review.id, review, reviews),
+    append(review, cacheEntry) {
+      if (!cacheEntry) return set(review.id, review, reviews);
+      // One transaction over both stores: the review and its card's cache entry land together.
+      return connection.transaction(['reviews', 'cards'], (tx) => {
+        tx.objectStore('reviews').put(review, review.id);
+        tx.objectStore('cards').put(cacheEntry, cardCacheKey(cacheEntry.card.questionId));
+      });
+    },
     appendMany: (list) => setMany(list.map((review) => [review.id, review]), reviews),
     remove: (reviewId) => del(reviewId, reviews),
     async clear() {
@@ -99,9 +118,14 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     saveSettings: (settings) => set('settings', settings, kv),
     getMeta: async () => parseMeta(await get<unknown>('meta', kv)),
     setMeta: (meta) => set('meta', meta, kv),
-    async loadCardCache(): Promise<Map<string, CachedCard>> {
+    async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords(await entries<IDBValidKey, unknown>(cards));
     },
-    saveCardCache: (list) => setMany(list.map(([questionId, entry]) => [questionId, entry]), cards),
+    replaceCardCache: (list) =>
+      connection.transaction(['cards'], (tx) => {
+        const store = tx.objectStore('cards');
+        store.clear();
+        store.put({ entries: list }, SNAPSHOT_KEY);
+      }),
   };
 }

@@ -1,4 +1,5 @@
 /** Loading the learner's progress: the log, checked against the card cache, replayed where stale. */
+import type { CardState } from '../domain/card';
 import { buildProgress, type Progress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
@@ -14,14 +15,31 @@ export interface LoadedProgress {
   alert: string | null;
 }
 
+/** Options for `loadProgress`. */
+export interface LoadOptions {
+  /**
+   * Called with the cached card states as soon as they are read, before the log has loaded and
+   * been checked: enough to count due cards and show the first card of a large deck quickly.
+   * Treat them as a preview: rate only once `loadProgress` has resolved, and render from its result.
+   */
+  onCachedCards?: (cards: ReadonlyMap<string, CardState>) => void;
+}
+
 /**
  * Loads the log and the card cache, builds progress (replaying only cards whose cache entry does
- * not match their reviews) and refreshes the cache in the background without waiting for it.
+ * not match their reviews) and, if anything was replayed or cached card by card, rewrites the
+ * cache snapshot in the background without waiting for it.
  */
-export async function loadProgress(store: SafeStore, settings: Settings): Promise<LoadedProgress> {
-  const [log, cache] = await Promise.all([store.loadAll(), store.loadCardCache()]);
-  const { progress, refreshedCache } = buildProgress(log.reviews, settings, cache);
-  void store.saveCardCache(refreshedCache);
+export async function loadProgress(store: SafeStore, settings: Settings, options: LoadOptions = {}): Promise<LoadedProgress> {
+  const cachePromise = store.loadCardCache().then((cache) => {
+    options.onCachedCards?.(new Map([...cache.cards].map(([id, entry]) => [id, entry.card])));
+    return cache;
+  });
+  const [log, cache] = await Promise.all([store.loadAll(), cachePromise]);
+  const built = buildProgress(log.reviews, settings, cache.cards);
+  if (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length) {
+    void store.replaceCardCache(built.cache);
+  }
   const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);
-  return { progress, problems: log.problems, alert };
+  return { progress: built.progress, problems: log.problems, alert };
 }

@@ -3,9 +3,17 @@
  * `structuredClone` on the way in and out, as IndexedDB would, so callers cannot change stored
  * data by mutating an object afterwards.
  */
-import type { CachedCard } from '../domain/card-cache';
 import { parseSettings, type Settings } from '../domain/settings';
-import { readCacheRecords, readReviewRecords, parseMeta, type ReviewStore, type StoredMeta } from './store';
+import {
+  SNAPSHOT_KEY,
+  cardCacheKey,
+  parseMeta,
+  readCacheRecords,
+  readReviewRecords,
+  type ReviewStore,
+  type StoredCardCache,
+  type StoredMeta,
+} from './store';
 
 /** The maps a memory store keeps its records in. Two stores given the same backing share data. */
 export interface MemoryBacking {
@@ -26,8 +34,11 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async loadAll() {
       return readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
     },
-    async append(review) {
-      backing.reviews.set(review.id, copy(review));
+    async append(review, cacheEntry) {
+      const stored = copy(review);
+      const entry = cacheEntry && copy(cacheEntry);
+      backing.reviews.set(review.id, stored);
+      if (entry) backing.cards.set(cardCacheKey(entry.card.questionId), entry);
     },
     async appendMany(reviews) {
       const copies = reviews.map((review) => [review.id, copy(review)] as const);
@@ -52,11 +63,13 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async setMeta(meta) {
       backing.kv.set('meta', copy(meta));
     },
-    async loadCardCache(): Promise<Map<string, CachedCard>> {
+    async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));
     },
-    async saveCardCache(entries) {
-      for (const [questionId, entry] of entries) backing.cards.set(questionId, copy(entry));
+    async replaceCardCache(entries) {
+      const snapshot = copy({ entries });
+      backing.cards.clear();
+      backing.cards.set(SNAPSHOT_KEY, snapshot);
     },
   };
 }

@@ -11,7 +11,7 @@ import type { Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
 import type { ProgressChannel } from './broadcast';
-import { DEFAULT_META, type LoadResult, type ReviewStore, type StoredMeta } from './store';
+import { DEFAULT_META, type LoadResult, type ReviewStore, type StoredCardCache, type StoredMeta } from './store';
 
 /** The outcome of a write: saved, or kept in memory for a later retry. */
 export type WriteResult = { ok: true } | { ok: false; error: string; pendingCount: number };
@@ -26,7 +26,8 @@ export interface StorageStatus {
 export interface SafeStore {
   /** The log, including reviews not yet saved; `error` is set when stored data could not be read. */
   loadAll(): Promise<LoadResult & { error: string | null }>;
-  append(review: Review): Promise<WriteResult>;
+  /** Saves a review, with its card's cache entry if given (see `rate`). */
+  append(review: Review, cacheEntry?: CachedCard): Promise<WriteResult>;
   appendMany(reviews: readonly Review[]): Promise<WriteResult>;
   remove(reviewId: string): Promise<WriteResult>;
   clear(): Promise<WriteResult>;
@@ -35,9 +36,9 @@ export interface SafeStore {
   getMeta(): Promise<StoredMeta>;
   setMeta(meta: StoredMeta): Promise<WriteResult>;
   /** The card cache; empty when it cannot be read. */
-  loadCardCache(): Promise<Map<string, CachedCard>>;
-  /** Writes cache entries, best effort: the cache is checked against the log, so a lost entry costs only time. */
-  saveCardCache(entries: readonly (readonly [string, CachedCard])[]): Promise<void>;
+  loadCardCache(): Promise<StoredCardCache>;
+  /** Rewrites the cache snapshot, best effort: the cache is checked against the log, so losing it costs only time. */
+  replaceCardCache(entries: readonly CachedCard[]): Promise<void>;
   /** Tries the queued writes again now. */
   retryPending(): Promise<WriteResult>;
   /** Current status. */
@@ -57,7 +58,7 @@ export interface RetryOptions {
 }
 
 type Op =
-  | { kind: 'put'; reviews: Review[] }
+  | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined }
   | { kind: 'delete'; reviewId: string }
   | { kind: 'clear' }
   | { kind: 'settings'; settings: Settings }
@@ -82,7 +83,7 @@ export function createSafeStore(store: ReviewStore, options: RetryOptions & { ch
   function run(op: Op): Promise<void> {
     switch (op.kind) {
       case 'put':
-        return op.reviews.length === 1 && op.reviews[0] ? store.append(op.reviews[0]) : store.appendMany(op.reviews);
+        return op.reviews.length === 1 && op.reviews[0] ? store.append(op.reviews[0], op.cacheEntry) : store.appendMany(op.reviews);
       case 'delete':
         return store.remove(op.reviewId);
       case 'clear':
@@ -176,7 +177,7 @@ export function createSafeStore(store: ReviewStore, options: RetryOptions & { ch
 
   return {
     loadAll,
-    append: (review) => write({ kind: 'put', reviews: [review] }),
+    append: (review, cacheEntry) => write({ kind: 'put', reviews: [review], cacheEntry }),
     appendMany: (reviews) => (reviews.length ? write({ kind: 'put', reviews: [...reviews] }) : retryPending()),
     remove: (reviewId) => write({ kind: 'delete', reviewId }),
     clear: () => write({ kind: 'clear' }),
@@ -190,8 +191,8 @@ export function createSafeStore(store: ReviewStore, options: RetryOptions & { ch
       return pending ?? (await store.getMeta().catch(() => ({ ...DEFAULT_META })));
     },
     setMeta: (meta) => write({ kind: 'meta', meta: { ...meta } }),
-    loadCardCache: () => store.loadCardCache().catch(() => new Map<string, CachedCard>()),
-    saveCardCache: (entries) => (entries.length ? store.saveCardCache(entries).catch(() => undefined) : Promise.resolve()),
+    loadCardCache: () => store.loadCardCache().catch(() => ({ cards: new Map<string, CachedCard>(), compact: false })),
+    replaceCardCache: (entries) => store.replaceCardCache(entries).catch(() => undefined),
     retryPending,
     status,
     subscribe(listener) {

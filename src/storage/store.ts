@@ -39,8 +39,11 @@ export const DEFAULT_META: Readonly<StoredMeta> = Object.freeze({ lastBackupAt: 
 export interface ReviewStore {
   /** Every well-formed review; malformed records are skipped and listed in `problems`. */
   loadAll(): Promise<LoadResult>;
-  /** Adds one review (its own record). Storing the same review twice is harmless. */
-  append(review: Review): Promise<void>;
+  /**
+   * Adds one review (its own record), and with it, in the same transaction, the card's new cache
+   * entry if given. Storing the same review twice is harmless.
+   */
+  append(review: Review, cacheEntry?: CachedCard): Promise<void>;
   /** Adds many reviews in one transaction (an import). */
   appendMany(reviews: readonly Review[]): Promise<void>;
   /** Deletes one review by id (undo). Deleting an unknown id is harmless. */
@@ -56,10 +59,25 @@ export interface ReviewStore {
   /** Saves the meta. */
   setMeta(meta: StoredMeta): Promise<void>;
   /** The card cache (see domain/card-cache.ts); malformed entries are left out. */
-  loadCardCache(): Promise<Map<string, CachedCard>>;
-  /** Writes card cache entries. */
-  saveCardCache(entries: readonly (readonly [questionId: string, entry: CachedCard])[]): Promise<void>;
+  loadCardCache(): Promise<StoredCardCache>;
+  /** Replaces the whole card cache with one snapshot record (fast to read back). */
+  replaceCardCache(entries: readonly CachedCard[]): Promise<void>;
 }
+
+/**
+ * The card cache as stored: one snapshot record (key `snapshot`), which loads in one read, plus
+ * one record per card rated since (key `card:<questionId>`), which take precedence.
+ */
+export interface StoredCardCache {
+  cards: Map<string, CachedCard>;
+  /** False when per-card records exist beside the snapshot, so it is worth rewriting. */
+  compact: boolean;
+}
+
+/** Key of the cache snapshot record. */
+export const SNAPSHOT_KEY = 'snapshot';
+/** Key of one card's cache record. */
+export const cardCacheKey = (questionId: string): string => `card:${questionId}`;
 
 /** Turns stored review records into a load result; shared by both implementations. */
 export function readReviewRecords(records: Iterable<readonly [key: unknown, value: unknown]>): LoadResult {
@@ -74,14 +92,25 @@ export function readReviewRecords(records: Iterable<readonly [key: unknown, valu
   return { reviews, problems };
 }
 
-/** Turns stored cache records into a map, dropping malformed ones; shared by both implementations. */
-export function readCacheRecords(records: Iterable<readonly [key: unknown, value: unknown]>): Map<string, CachedCard> {
-  const cache = new Map<string, CachedCard>();
+/** Turns stored cache records into the cache, dropping malformed ones; shared by both implementations. */
+export function readCacheRecords(records: Iterable<readonly [key: unknown, value: unknown]>): StoredCardCache {
+  const cards = new Map<string, CachedCard>();
+  const loose: CachedCard[] = [];
   for (const [key, value] of records) {
-    const entry = parseCachedCard(value);
-    if (typeof key === 'string' && entry && entry.card.questionId === key) cache.set(key, entry);
+    if (key === SNAPSHOT_KEY) {
+      const entries: unknown = typeof value === 'object' && value !== null ? (value as { entries?: unknown }).entries : undefined;
+      if (!Array.isArray(entries)) continue;
+      for (const item of entries) {
+        const entry = parseCachedCard(item);
+        if (entry) cards.set(entry.card.questionId, entry);
+      }
+    } else {
+      const entry = parseCachedCard(value);
+      if (entry && key === cardCacheKey(entry.card.questionId)) loose.push(entry);
+    }
   }
-  return cache;
+  for (const entry of loose) cards.set(entry.card.questionId, entry);
+  return { cards, compact: loose.length === 0 };
 }
 
 /** Reads stored meta (`unknown` until parsed). */

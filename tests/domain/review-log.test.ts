@@ -117,7 +117,16 @@ describe('card cache', () => {
     const cache = new Map([['q-1', { fingerprint: fingerprintReviews(log, SETTINGS), card: marked }]]);
     const fromCache = buildProgress(log, SETTINGS, cache);
     expect(fromCache.progress.cards.get('q-1')).toBe(marked);
-    expect(fromCache.refreshedCache).toEqual([]);
+    expect(fromCache.replayedCount).toBe(0);
+    expect(fromCache.cache).toEqual([{ fingerprint: fingerprintReviews(log, SETTINGS), card: marked }]);
+  });
+
+  test('the cache entry a rating returns is the one a later load accepts', () => {
+    const first = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings: SETTINGS });
+    const second = rate(first.progress, { questionId: 'q-1', rating: 2, nowMs: T0 + 2 * DAY, settings: SETTINGS });
+    const reloaded = buildProgress(allReviews(second.progress), SETTINGS, new Map([['q-1', second.cacheEntry]]));
+    expect(reloaded.replayedCount).toBe(0);
+    expect(reloaded.progress.cards).toEqual(second.progress.cards);
   });
 
   test('a stale cache entry is ignored and the card replayed from the log', () => {
@@ -127,7 +136,8 @@ describe('card cache', () => {
     const stale = new Map([['q-1', { fingerprint: fingerprintReviews([], SETTINGS), card: { ...fresh, stability: 123 } }]]);
     const built = buildProgress(log, SETTINGS, stale);
     expect(built.progress.cards.get('q-1')).toEqual(fresh);
-    expect(built.refreshedCache.map(([id]) => id)).toEqual(['q-1']);
+    expect(built.replayedCount).toBe(1);
+    expect(built.cache).toEqual([{ fingerprint: fingerprintReviews(log, SETTINGS), card: fresh }]);
   });
 
   test('the fingerprint changes with any review, the desired retention, or a removed review', () => {

@@ -49,7 +49,7 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       expect(await store.loadAll()).toEqual({ reviews: [], problems: [] });
       expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
       expect(await store.getMeta()).toEqual({ lastBackupAt: null });
-      expect((await store.loadCardCache()).size).toBe(0);
+      expect(await store.loadCardCache()).toEqual({ cards: new Map(), compact: true });
     });
 
     test('an appended review loads back equal, with its times as numbers', async () => {
@@ -95,13 +95,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
 
     test('clear removes reviews and the card cache but keeps settings and meta', async () => {
       const { store } = await makeHarness();
-      await store.append(makeReview());
-      await store.saveCardCache([['q-1', cardOf('q-1')]]);
+      await store.append(makeReview(), cardOf('q-1'));
+      await store.replaceCardCache([cardOf('q-2')]);
       await store.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
       await store.setMeta({ lastBackupAt: T0 });
       await store.clear();
       expect((await store.loadAll()).reviews).toEqual([]);
-      expect((await store.loadCardCache()).size).toBe(0);
+      expect((await store.loadCardCache()).cards.size).toBe(0);
       expect((await store.getSettings()).newPerDay).toBe(3);
       expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
     });
@@ -111,10 +111,25 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       const settings = { desiredRetention: 0.85, newPerDay: 20, dayStartHour: 6 };
       await store.saveSettings(settings);
       await store.setMeta({ lastBackupAt: T0 });
-      await store.saveCardCache([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]);
+      await store.replaceCardCache([cardOf('q-1'), cardOf('q-2')]);
       expect(await store.getSettings()).toEqual(settings);
       expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
-      expect(await store.loadCardCache()).toEqual(new Map([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]));
+      expect(await store.loadCardCache()).toEqual({ cards: new Map([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]), compact: true });
+    });
+
+    test('a review appended with its cache entry stores both, and the entry overrides the snapshot until it is rewritten', async () => {
+      const { store } = await makeHarness();
+      await store.replaceCardCache([cardOf('q-1'), cardOf('q-2')]);
+      const review = makeReview('q-1');
+      const newer = { ...cardOf('q-1'), fingerprint: '2:y:def' };
+      await store.append(review, newer);
+      expect((await store.loadAll()).reviews).toEqual([review]);
+      const cache = await store.loadCardCache();
+      expect(cache.compact).toBe(false);
+      expect(cache.cards.get('q-1')).toEqual(newer);
+      expect(cache.cards.get('q-2')).toEqual(cardOf('q-2'));
+      await store.replaceCardCache([cardOf('q-3')]);
+      expect(await store.loadCardCache()).toEqual({ cards: new Map([['q-3', cardOf('q-3')]]), compact: true });
     });
 
     test('malformed review records are skipped and reported while the rest loads', async () => {
@@ -132,10 +147,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
 
     test('malformed card cache entries are left out', async () => {
       const harness = await makeHarness();
-      await harness.writeRawCache('q-1', { fingerprint: 'x', card: { questionId: 'q-1', phase: 'review', stability: 'NaN' } });
-      await harness.writeRawCache('q-2', cardOf('q-3'));
-      await harness.store.saveCardCache([['q-4', cardOf('q-4')]]);
-      expect([...(await harness.store.loadCardCache()).keys()]).toEqual(['q-4']);
+      await harness.store.replaceCardCache([cardOf('q-4')]);
+      await harness.writeRawCache('card:q-1', { fingerprint: 'x', card: { questionId: 'q-1', phase: 'review', stability: 'NaN' } });
+      await harness.writeRawCache('card:q-2', cardOf('q-3'));
+      await harness.writeRawCache('something-else', cardOf('q-5'));
+      expect([...(await harness.store.loadCardCache()).cards.keys()]).toEqual(['q-4']);
+      await harness.writeRawCache('snapshot', { entries: [cardOf('q-6'), { broken: true }, null] });
+      expect([...(await harness.store.loadCardCache()).cards.keys()]).toEqual(['q-6']);
     });
 
     test('two tabs appending at the same time lose nothing', async () => {

@@ -27,14 +27,18 @@ describe('loading progress', () => {
     for (const [i, id] of ['q-a', 'q-b', 'q-a'].entries()) {
       const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0 + i * 86_400_000, settings });
       progress = rated.progress;
-      await store.append(rated.review);
+      await store.append(rated.review, rated.cacheEntry);
     }
-    const loaded = await loadProgress(store, settings);
+    const early: string[] = [];
+    const loaded = await loadProgress(store, settings, { onCachedCards: (cards) => early.push(...cards.keys()) });
     await settle();
+    expect(early.sort()).toEqual(['q-a', 'q-b']);
     expect(loaded.progress.cards).toEqual(replay((await store.loadAll()).reviews, settings));
     expect(loaded.progress.cards).toEqual(progress.cards);
     expect(loaded.alert).toBeNull();
-    expect([...(await store.loadCardCache()).keys()].sort()).toEqual(['q-a', 'q-b']);
+    const cache = await store.loadCardCache();
+    expect(cache.compact).toBe(true);
+    expect([...cache.cards.keys()].sort()).toEqual(['q-a', 'q-b']);
   });
 
   test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
