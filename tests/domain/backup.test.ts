@@ -10,7 +10,8 @@ import {
   parseBackup,
   serializeBackup,
 } from '../../src/domain/backup';
-import { logArb } from './arbitraries';
+import { parseReview, reviewSchema } from '../../src/domain/review';
+import { logArb, reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
@@ -144,5 +145,27 @@ describe('backup warning', () => {
     expect(isBackupOverdue({ persisted: false, lastBackupAt: T0 - 8 * DAY, nowMs: T0 })).toBe(true);
     expect(isBackupOverdue({ persisted: false, lastBackupAt: T0 - 6 * DAY, nowMs: T0 })).toBe(false);
     expect(isBackupOverdue({ persisted: true, lastBackupAt: null, nowMs: T0 })).toBe(false);
+  });
+});
+
+describe('review record parsing', () => {
+  test('the fast parser accepts exactly what the schema accepts', () => {
+    const keys = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
+    const edge = fc.constantFrom<unknown>('', 'x'.repeat(101), 'x'.repeat(201), 0, 5, 1.5, -841, 841, -1, 24, T0 + 0.5, Date.UTC(1999, 0, 1), Date.UTC(2201, 0, 1), null, '3', Number.NaN);
+    const mutated = fc
+      .tuple(reviewArb, fc.constantFrom(...keys, 'none', 'extra', 'drop'), fc.constantFrom(...keys), edge)
+      .map(([valid, change, key, value]) => {
+        const r: Record<string, unknown> = { ...valid };
+        if (change === 'extra') r['extra'] = value;
+        else if (change === 'drop') delete r[key];
+        else if (change !== 'none') r[change] = value;
+        return r;
+      });
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.anything()), (x) => {
+        expect(parseReview(x) !== null).toBe(reviewSchema.safeParse(x).success);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

@@ -1,7 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
+import { allReviews, EMPTY_PROGRESS, rate } from '../../src/domain/progress';
+import { replay } from '../../src/domain/review-log';
+import { applyProgressMessage, openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 
 const review = createReview({ questionId: 'q-1', rating: 4, nowMs: Date.parse('2026-03-02T10:00+03:00'), settings: DEFAULT_SETTINGS, id: 'b-1' });
 const nextMessage = (subscribe: (listener: (m: ProgressMessage) => void) => void) =>
@@ -50,5 +52,26 @@ describe('tab channel', () => {
     expect(parseProgressMessage({ type: 'progress-cleared' })).toEqual({ type: 'progress-cleared' });
     expect(parseProgressMessage({ type: 'reviews-added', reviews: [{ ...review, rating: 5 }] })).toBeNull();
     expect(parseProgressMessage(null)).toBeNull();
+  });
+});
+
+describe('applying another tab\'s change', () => {
+  const settings = { ...DEFAULT_SETTINGS };
+  const T0 = Date.parse('2026-03-02T10:00+03:00');
+
+  test('added and removed reviews give the same progress as the other tab has', () => {
+    const theirs = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
+    const mine = applyProgressMessage(EMPTY_PROGRESS, { type: 'reviews-added', reviews: [theirs.review] }, settings);
+    expect(mine.cards).toEqual(theirs.progress.cards);
+    const undone = applyProgressMessage(mine, { type: 'reviews-removed', reviewIds: [theirs.review.id] }, settings);
+    expect(undone.cards.size).toBe(0);
+  });
+
+  test('a reset empties progress and new settings reschedule every card', () => {
+    const { progress } = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
+    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings)).toBe(EMPTY_PROGRESS);
+    const strict = { ...settings, desiredRetention: 0.97 };
+    const rescheduled = applyProgressMessage(progress, { type: 'settings-changed', settings: strict }, settings);
+    expect(rescheduled.cards).toEqual(replay(allReviews(progress), strict));
   });
 });
