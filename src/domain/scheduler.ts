@@ -41,6 +41,7 @@ export const MAXIMUM_INTERVAL_DAYS = 365;
 /** Bump when scheduling rules change, so cached card states are recomputed from the log. */
 export const SCHEDULER_VERSION = 'fsrs6-ts-fsrs5.4-v1';
 
+/** Card types live in card.ts; re-exported so callers of the scheduler need one import. */
 export type { CardPhase, CardState, IntervalPreview } from './card';
 
 /** The scheduler for one set of settings. */
