@@ -8,8 +8,11 @@ export type Rating = 1 | 2 | 3 | 4;
 /** The four ratings by name, for readable call sites: `RATING.good`. */
 export const RATING = Object.freeze({ again: 1, hard: 2, good: 3, easy: 4 } as const);
 
-/** Earliest and latest plausible review times; anything outside is a corrupt record. */
-const MIN_REVIEWED_AT = Date.UTC(2000, 0, 1);
+/**
+ * Earliest and latest review times a record may have; anything outside is a corrupt record. The
+ * range starts at 1970 because a device whose clock was reset still records real reviews.
+ */
+const MIN_REVIEWED_AT = 0;
 const MAX_REVIEWED_AT = Date.UTC(2200, 0, 1);
 
 /**
@@ -27,7 +30,7 @@ export const reviewSchema = z.strictObject({
   reviewedAt: z
     .number({ error: 'время ответа должно быть числом' })
     .int('время ответа должно быть целым числом миллисекунд')
-    .min(MIN_REVIEWED_AT, 'время ответа раньше 2000 года')
+    .min(MIN_REVIEWED_AT, 'время ответа раньше 1970 года')
     .max(MAX_REVIEWED_AT, 'время ответа позже 2200 года'),
   /** Local offset from UTC in minutes when rated (Moscow: 180); fixes the study day on replay. */
   utcOffsetMinutes: z
@@ -100,14 +103,18 @@ export interface NewReview {
   utcOffsetMinutes?: number;
 }
 
-/** Builds a review record stamped with the local offset and study-day start hour. */
+/**
+ * Builds a review record stamped with the local offset and study-day start hour. A clock outside
+ * the valid range is clamped into it, so a review once confirmed always passes `parseReview`.
+ */
 export function createReview(input: NewReview): Review {
+  const reviewedAt = Number.isFinite(input.nowMs) ? Math.min(MAX_REVIEWED_AT, Math.max(MIN_REVIEWED_AT, Math.round(input.nowMs))) : MIN_REVIEWED_AT;
   return {
     id: input.id ?? newReviewId(),
     questionId: input.questionId,
     rating: input.rating,
-    reviewedAt: Math.round(input.nowMs),
-    utcOffsetMinutes: input.utcOffsetMinutes ?? utcOffsetMinutesAt(input.nowMs),
+    reviewedAt,
+    utcOffsetMinutes: input.utcOffsetMinutes ?? utcOffsetMinutesAt(reviewedAt),
     dayStartHour: input.settings.dayStartHour,
   };
 }

@@ -24,7 +24,8 @@ const MAX_OFFSET_MINUTES = 14 * 60;
 
 /** The local offset from UTC in minutes at an instant, east positive (Moscow: 180). */
 export function utcOffsetMinutesAt(epochMs: number): number {
-  const offset = -new Date(epochMs).getTimezoneOffset();
+  // Rounded: historical zones had offsets in seconds, and a review stores whole minutes.
+  const offset = Math.round(-new Date(epochMs).getTimezoneOffset());
   return Number.isFinite(offset) && Math.abs(offset) <= MAX_OFFSET_MINUTES ? offset + 0 : 0;
 }
 

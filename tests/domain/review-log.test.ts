@@ -1,8 +1,9 @@
 import './tz-moscow';
 import fc from 'fast-check';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { fingerprintReviews } from '../../src/domain/card-cache';
 import { allReviews, buildProgress, EMPTY_PROGRESS, rate, withoutReviews, withReviews } from '../../src/domain/progress';
+import { newReviewId, parseReview } from '../../src/domain/review';
 import { replay } from '../../src/domain/review-log';
 import { logArb } from './arbitraries';
 import { DAY, SETTINGS, at, inTimeZone, review } from './fixtures';
@@ -146,5 +147,30 @@ describe('card cache', () => {
     expect(fingerprintReviews([log[0]!, { ...log[1]!, rating: 3 }], SETTINGS)).not.toBe(base);
     expect(fingerprintReviews(log, { desiredRetention: 0.95 })).not.toBe(base);
     expect(fingerprintReviews(log.slice(0, 1), SETTINGS)).not.toBe(base);
+  });
+});
+
+describe('creating reviews', () => {
+  test('a review made with the clock reset to 1970 or set far ahead still passes the record check', () => {
+    for (const nowMs of [0, -5, Date.UTC(2500, 0, 1), Number.NaN]) {
+      const { review: made } = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs, settings: SETTINGS });
+      expect(parseReview(made)).toEqual(made);
+    }
+  });
+
+  test('new review ids are unique UUIDs, also on plain HTTP where crypto.randomUUID is missing', () => {
+    const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
+    const secure = new Set(Array.from({ length: 500 }, () => newReviewId()));
+    const real = globalThis.crypto;
+    vi.stubGlobal('crypto', { getRandomValues: real.getRandomValues.bind(real) });
+    try {
+      const insecure = new Set(Array.from({ length: 500 }, () => newReviewId()));
+      for (const ids of [secure, insecure]) {
+        expect(ids.size).toBe(500);
+        for (const id of ids) expect(id).toMatch(uuid);
+      }
+    } finally {
+      vi.unstubAllGlobals();
+    }
   });
 });
