@@ -1,5 +1,6 @@
 /**
  * Runs after `astro build` (see the `build` script in package.json):
+ * 0. trims each page's CSP meta tag to the hashes it needs (scripts/lib/prune-csp.mjs);
  * 1. writes the service worker `sw.js` with Workbox, precaching every page and asset, so that after
  *    one visit the whole course works offline;
  * 2. writes `_headers` from public/_headers, with the Content-Security-Policy read from the built
@@ -9,9 +10,12 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { distDir, formatPolicy, pagePaths, unionPolicy } from './lib/built-site.mjs';
+import { pruneCspInBuild } from './lib/prune-csp.mjs';
 import { writeServiceWorker } from './lib/service-worker.mjs';
 
 const dist = distDir();
+
+console.log(`CSP: unused hashes dropped from the pages' meta tags, ${pruneCspInBuild(dist)} bytes`);
 
 const { count, sizeBytes, warnings } = await writeServiceWorker(dist);
 for (const warning of warnings) console.warn(`workbox: ${warning}`);
