@@ -27,8 +27,8 @@ export interface LoadOptions {
 
 /**
  * Loads the log and the card cache, builds progress (replaying only cards whose cache entry does
- * not match their reviews) and, if anything was replayed or cached card by card, rewrites the
- * cache snapshot in the background without waiting for it.
+ * not match their reviews). In the background, without waiting: rewrites the cache snapshot if
+ * anything was replayed or cached card by card, and packs single review records for faster loads.
  */
 export async function loadProgress(store: SafeStore, settings: Settings, options: LoadOptions = {}): Promise<LoadedProgress> {
   const cachePromise = store.loadCardCache().then((cache) => {
@@ -40,6 +40,7 @@ export async function loadProgress(store: SafeStore, settings: Settings, options
   if (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length) {
     void store.replaceCardCache(built.cache);
   }
+  void store.compact();
   const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);
   return { progress: built.progress, problems: log.problems, alert };
 }

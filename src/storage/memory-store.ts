@@ -47,6 +47,9 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async remove(reviewId) {
       backing.reviews.delete(reviewId);
     },
+    async compact() {
+      return 0;
+    },
     async clear() {
       backing.reviews.clear();
       backing.cards.clear();

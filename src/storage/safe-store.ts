@@ -33,6 +33,8 @@ export interface SafeStore {
   getMeta(): Promise<StoredMeta>;
   /** Saves meta (e.g. `{ lastBackupAt: Date.now() }` after a download). */
   setMeta(meta: StoredMeta): Promise<WriteResult>;
+  /** Packs single review records for faster loads; best effort (0 on failure). */
+  compact(): Promise<number>;
   /** The card cache; empty when it cannot be read. */
   loadCardCache(): Promise<StoredCardCache>;
   /** Rewrites the cache snapshot, best effort: the cache is checked against the log, so losing it costs only time. */
@@ -118,6 +120,7 @@ export function createSafeStore(store: ReviewStore, options: RetryOptions & { ch
     setMeta: (meta) => write({ kind: 'meta', meta: { ...meta } }),
     loadCardCache: () => store.loadCardCache().catch(() => ({ cards: new Map<string, CachedCard>(), compact: false })),
     replaceCardCache: (entries) => store.replaceCardCache(entries).catch(() => undefined),
+    compact: () => store.compact().catch(() => 0),
     retryPending: () => write(null),
     status: queue.status,
     subscribe: queue.subscribe,

@@ -48,6 +48,11 @@ export interface ReviewStore {
   appendMany(reviews: readonly Review[]): Promise<void>;
   /** Deletes one review by id (undo). Deleting an unknown id is harmless. */
   remove(reviewId: string): Promise<void>;
+  /**
+   * Packs reviews stored one by one into fewer records so the next load is faster; resolves with
+   * how many were packed. Safe while other tabs write. A no-op where records are cheap (memory).
+   */
+  compact(): Promise<number>;
   /** Deletes all reviews and the card cache («Сбросить прогресс»); settings and meta stay. */
   clear(): Promise<void>;
   /** The saved settings, parsed; defaults when none were saved. */

@@ -176,6 +176,50 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       expect(sortById((await harness.store.loadAll()).reviews)).toEqual(sortById(added));
     });
 
+    test('compacting keeps every review, and later appends and undos still work', async () => {
+      const { store } = await makeHarness();
+      const packed = Array.from({ length: 300 }, (_, i) => makeReview(`q-${i % 9}`, i));
+      for (const review of packed) await store.append(review);
+      await store.compact();
+      const later = makeReview('q-1', 999);
+      await store.append(later);
+      const [undone] = packed;
+      if (!undone) throw new Error('no review');
+      await store.remove(undone.id);
+      await store.compact();
+      expect(sortById((await store.loadAll()).reviews)).toEqual(sortById([...packed.slice(1), later]));
+    });
+
+    test('a large import loads back whole and its reviews can be removed one by one', async () => {
+      const { store } = await makeHarness();
+      const imported = Array.from({ length: 250 }, (_, i) => makeReview(`q-${i % 5}`, i));
+      await store.appendMany(imported);
+      await store.remove(imported[7]?.id ?? '');
+      expect(sortById((await store.loadAll()).reviews)).toEqual(sortById(imported.filter((_, i) => i !== 7)));
+    });
+
+    test('a review stored both packed and single loads once, and undo removes both copies', async () => {
+      const { store } = await makeHarness();
+      const many = Array.from({ length: 250 }, (_, i) => makeReview('q-1', i));
+      await store.appendMany(many);
+      const [twice] = many;
+      if (!twice) throw new Error('no review');
+      await store.append(twice);
+      expect((await store.loadAll()).reviews).toHaveLength(250);
+      await store.remove(twice.id);
+      expect((await store.loadAll()).reviews.map((r) => r.id)).not.toContain(twice.id);
+    });
+
+    test('a tab appending while another compacts loses nothing', async () => {
+      const harness = await makeHarness();
+      const other = harness.openAnother();
+      const before = Array.from({ length: 250 }, (_, i) => makeReview('q-1', i));
+      for (const review of before) await harness.store.append(review);
+      const during = Array.from({ length: 50 }, (_, i) => makeReview('q-2', i));
+      await Promise.all([harness.store.compact(), ...during.map((r) => other.append(r)), other.compact()]);
+      expect(sortById((await harness.store.loadAll()).reviews)).toEqual(sortById([...before, ...during]));
+    });
+
     test('what one instance saved, a newly opened one loads', async () => {
       const harness = await makeHarness();
       const review = makeReview();
