@@ -28,7 +28,8 @@ export function fingerprintReviews(sortedReviews: readonly Review[], settings: P
   return `${sortedReviews.length}:${last?.id ?? ''}:${(hash >>> 0).toString(36)}`;
 }
 
-const NUMBER_FIELDS = [
+/** The numeric fields of a card state, in a fixed order (the cache snapshot stores them in columns). */
+export const CARD_NUMBER_FIELDS = [
   'stability',
   'difficulty',
   'reps',
@@ -51,8 +52,8 @@ export function parseCachedCard(x: unknown): CachedCard | null {
   const phase = c['phase'];
   if (typeof questionId !== 'string') return null;
   if (phase !== 'learning' && phase !== 'review' && phase !== 'relearning') return null;
-  const n = (field: (typeof NUMBER_FIELDS)[number]) => c[field] as number;
-  if (!NUMBER_FIELDS.every((field) => Number.isFinite(c[field]))) return null;
+  const n = (field: (typeof CARD_NUMBER_FIELDS)[number]) => c[field] as number;
+  if (!CARD_NUMBER_FIELDS.every((field) => Number.isFinite(c[field]))) return null;
   return {
     fingerprint,
     card: {

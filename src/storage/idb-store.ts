@@ -6,6 +6,7 @@
  */
 import { entries, get, set, type UseStore } from 'idb-keyval';
 import type { Review } from '../domain/review';
+import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
 import { packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
@@ -79,7 +80,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     replaceCardCache: (list) =>
       connection.transaction(['cards'], 'readwrite', (tx) => {
         tx.objectStore('cards').clear();
-        tx.objectStore('cards').put({ entries: list }, SNAPSHOT_KEY);
+        tx.objectStore('cards').put(encodeCardSnapshot(list), SNAPSHOT_KEY);
       }),
   };
 }

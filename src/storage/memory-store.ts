@@ -4,6 +4,7 @@
  * data by mutating an object afterwards.
  */
 import { parseSettings, type Settings } from '../domain/settings';
+import { encodeCardSnapshot } from './card-snapshot';
 import {
   SNAPSHOT_KEY,
   cardCacheKey,
@@ -70,7 +71,7 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));
     },
     async replaceCardCache(entries) {
-      const snapshot = copy({ entries });
+      const snapshot = copy(encodeCardSnapshot(entries));
       backing.cards.clear();
       backing.cards.set(SNAPSHOT_KEY, snapshot);
     },

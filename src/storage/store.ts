@@ -10,6 +10,7 @@
 import type { CachedCard } from '../domain/card-cache';
 import { parseCachedCard } from '../domain/card-cache';
 import { parseReview, type Review } from '../domain/review';
+import { decodeCardSnapshot } from './card-snapshot';
 import type { Settings } from '../domain/settings';
 
 /** A stored record that could not be read. */
@@ -103,12 +104,7 @@ export function readCacheRecords(records: Iterable<readonly [key: unknown, value
   const loose: CachedCard[] = [];
   for (const [key, value] of records) {
     if (key === SNAPSHOT_KEY) {
-      const entries: unknown = typeof value === 'object' && value !== null ? (value as { entries?: unknown }).entries : undefined;
-      if (!Array.isArray(entries)) continue;
-      for (const item of entries) {
-        const entry = parseCachedCard(item);
-        if (entry) cards.set(entry.card.questionId, entry);
-      }
+      for (const entry of decodeCardSnapshot(value)) cards.set(entry.card.questionId, entry);
     } else {
       const entry = parseCachedCard(value);
       if (entry && key === cardCacheKey(entry.card.questionId)) loose.push(entry);

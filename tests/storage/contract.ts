@@ -5,6 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { createReview, type Review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { encodeCardSnapshot } from '../../src/storage/card-snapshot';
 import type { ReviewStore } from '../../src/storage/store';
 
 /** A store under test plus what the contract needs to poke at it. */
@@ -152,8 +153,12 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       await harness.writeRawCache('card:q-2', cardOf('q-3'));
       await harness.writeRawCache('something-else', cardOf('q-5'));
       expect([...(await harness.store.loadCardCache()).cards.keys()]).toEqual(['q-4']);
-      await harness.writeRawCache('snapshot', { entries: [cardOf('q-6'), { broken: true }, null] });
+      const snapshot = encodeCardSnapshot([cardOf('q-6'), cardOf('q-7')]);
+      snapshot.numbers[snapshot.numbers.length - 1] = Number.NaN;
+      await harness.writeRawCache('snapshot', snapshot);
       expect([...(await harness.store.loadCardCache()).cards.keys()]).toEqual(['q-6']);
+      await harness.writeRawCache('snapshot', { questionIds: ['q-8'], fingerprints: [], phases: [1], numbers: [] });
+      expect((await harness.store.loadCardCache()).cards.size).toBe(0);
     });
 
     test('two tabs appending at the same time lose nothing', async () => {
