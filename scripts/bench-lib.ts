@@ -8,6 +8,8 @@ import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Rating, Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
+import { loadProgress } from '../src/storage/load-progress';
+import { createSafeStore } from '../src/storage/safe-store';
 
 export const CARDS = 10_000;
 export const REVIEWS_PER_CARD = 10;
@@ -73,48 +75,55 @@ export async function seed(factory: IDBFactory, dbName: string): Promise<BenchRo
 }
 
 /**
- * What a page does on load. `cold`: no card cache yet, so every card is replayed, the snapshot
- * written, and a 30-card session rated. `warm`: the first card comes from the cache snapshot (plus
- * the session's per-card entries); the full log is then loaded and the cache checked against it.
+ * What a page does on load. `cold`: no card cache yet (first visit after an upgrade), so every
+ * card is replayed; then the snapshot is written, single records packed and a 30-card session
+ * rated. `warm`: the next visit, through `loadProgress` as the review page calls it: the first card
+ * from the cached cards, then the whole log loaded and the cache checked against it.
  */
 export async function measureLoad(factory: IDBFactory, dbName: string, cold: boolean): Promise<BenchRow[]> {
   const { questions } = generate();
   const rows: BenchRow[] = [];
-  const label = cold ? 'cold, no cache' : 'warm';
   const store = createIdbStore(factory, dbName);
-  const [cache, cacheMs] = await time(() => store.loadCardCache());
   if (!cold) {
-    const cached = new Map([...cache.cards].map(([id, entry]) => [id, entry.card]));
-    const [, quickQueueMs] = await time(() => buildQueue({ cards: cached, questions, nowMs: NOW, settings }));
-    rows.push([`read the card cache snapshot (${cache.cards.size} cards)`, cacheMs, '']);
-    rows.push(['compute the due queue from cached cards', quickQueueMs, '']);
-    rows.push(['=> first card (warm): cache + queue', cacheMs + quickQueueMs, '≤ 300 ms']);
+    // What the review page does: loadProgress hands over cached cards first, then the checked log.
+    const safe = createSafeStore(store, { retryLaterMs: null });
+    const start = performance.now();
+    let firstCardMs = Number.NaN;
+    const loaded = await loadProgress(safe, settings, {
+      onCachedCards(cards) {
+        buildQueue({ cards, questions, nowMs: NOW, settings });
+        firstCardMs = performance.now() - start;
+      },
+    });
+    buildQueue({ cards: loaded.progress.cards, questions, nowMs: NOW, settings });
+    const verifiedMs = performance.now() - start;
+    rows.push(['=> first card (warm): cached cards + queue, via loadProgress onCachedCards', firstCardMs, '≤ 300 ms']);
+    rows.push([`=> checked progress (warm): whole log (${loaded.progress.reviewCount}) verified + queue`, verifiedMs, '≤ 500 ms (progress page)']);
+    rows.push(...(await measureBackup(loaded.progress, allReviews(loaded.progress))));
+    await store.close();
+    return rows;
   }
+  const [cache, cacheMs] = await time(() => store.loadCardCache());
   const [log, loadMs] = await time(() => store.loadAll());
   rows.push([`load the whole log from IndexedDB (${log.reviews.length} reviews)`, loadMs, '']);
   const [built, buildMs] = await time(() => buildProgress(log.reviews, settings, cache.cards));
-  rows.push([`rebuild card state (${built.replayedCount} cards replayed, the rest checked against the log)`, buildMs, '']);
+  rows.push([`rebuild card state: replay all ${built.replayedCount} cards`, buildMs, '']);
   const [queue, queueMs] = await time(() => buildQueue({ cards: built.progress.cards, questions, nowMs: NOW, settings }));
   rows.push(['compute the due queue', queueMs, '']);
-  const total = cacheMs + loadMs + buildMs + queueMs;
-  rows.push([`=> verified progress (${label}): cache + log + rebuild + queue`, total, cold ? '≤ 300 ms (first card)' : '≤ 500 ms (progress)']);
-  if (cold) {
-    const [, snapshotMs] = await time(() => store.replaceCardCache(built.cache));
-    rows.push(['write the cache snapshot (in the background)', snapshotMs, '']);
-    const [packed, packMs] = await time(() => store.compact());
-    rows.push([`pack ${packed} single review records into a chunk (in the background)`, packMs, '']);
-    let progress = built.progress;
-    const [, sessionMs] = await time(async () => {
-      for (const item of queue.due.slice(0, 30)) {
-        const rated = rate(progress, { questionId: item.questionId, rating: 3, nowMs: NOW + 60_000, settings });
-        progress = rated.progress;
-        await store.append(rated.review, rated.cacheEntry);
-      }
-    });
-    rows.push(['a session: rate and save 30 cards (review + cache entry each)', sessionMs / 30, 'per card']);
-  } else {
-    rows.push(...(await measureBackup(built.progress, log.reviews)));
-  }
+  rows.push(['=> first card (cold, no cache yet): load + replay + queue', cacheMs + loadMs + buildMs + queueMs, '≤ 300 ms']);
+  const [, snapshotMs] = await time(() => store.replaceCardCache(built.cache));
+  rows.push(['write the cache snapshot (in the background)', snapshotMs, '']);
+  const [packed, packMs] = await time(() => store.compact());
+  rows.push([`pack ${packed} single review records into a chunk (in the background)`, packMs, '']);
+  let progress = built.progress;
+  const [, sessionMs] = await time(async () => {
+    for (const item of queue.due.slice(0, 30)) {
+      const rated = rate(progress, { questionId: item.questionId, rating: 3, nowMs: NOW + 60_000, settings });
+      progress = rated.progress;
+      await store.append(rated.review, rated.cacheEntry);
+    }
+  });
+  rows.push(['a session: rate and save 30 cards (review + cache entry each)', sessionMs / 30, 'per card']);
   await store.close();
   return rows;
 }

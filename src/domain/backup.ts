@@ -79,6 +79,25 @@ function what(issue: z.core.$ZodIssue): string {
   return /[а-яё]/i.test(issue.message) ? issue.message : 'неверное значение';
 }
 
+/** The first forbidden key anywhere in a parsed JSON value, found without recursion. */
+function findForbiddenKey(value: unknown): string | undefined {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) if (typeof element === 'object' && element !== null) stack.push(element);
+      continue;
+    }
+    for (const key of Object.keys(item)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      const child: unknown = (item as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return undefined;
+}
+
 function decode(input: string | ArrayBuffer | Uint8Array): string | null {
   if (typeof input === 'string') return input;
   try {
@@ -88,10 +107,10 @@ function decode(input: string | ArrayBuffer | Uint8Array): string | null {
   }
 }
 
-function byteLength(input: string | ArrayBuffer | Uint8Array): number {
+function byteLength(input: string | ArrayBuffer | Uint8Array, limit: number): number {
   if (typeof input !== 'string') return input.byteLength;
   // UTF-8 needs at least one byte per UTF-16 unit and at most three, so encode only when unsure.
-  return input.length * 3 <= MAX_BACKUP_BYTES ? input.length : new TextEncoder().encode(input).length;
+  return input.length * 3 <= limit ? input.length : new TextEncoder().encode(input).length;
 }
 
 /**
@@ -102,23 +121,19 @@ function byteLength(input: string | ArrayBuffer | Uint8Array): number {
 export function parseBackup(input: string | ArrayBuffer | Uint8Array, sizeBytes?: number, maxBytes = MAX_BACKUP_BYTES): ParseBackupResult {
   const fail = (error: string): ParseBackupResult => ({ ok: false, error });
   try {
-    const size = Math.max(sizeBytes ?? 0, byteLength(input));
+    const size = Math.max(sizeBytes ?? 0, byteLength(input, maxBytes));
     if (size > maxBytes) return fail(BACKUP_MESSAGES.tooLarge(megabytes(size), megabytes(maxBytes)));
     const text = decode(input);
     if (text === null) return fail(BACKUP_MESSAGES.notText);
-    let forbidden: string | undefined;
     let raw: unknown;
     try {
-      // The reviver sees every key of every object; dropping a forbidden one (return undefined)
-      // keeps it out of the parsed value, and the file is rejected below anyway.
-      raw = JSON.parse(text.replace(/^\uFEFF/, ''), (key, value: unknown) => {
-        if (!FORBIDDEN_KEYS.has(key)) return value;
-        forbidden ??= key;
-        return undefined;
-      });
+      // JSON.parse defines keys as own data properties, so even "__proto__" cannot reach a
+      // prototype here; the walk below then rejects the file before anything uses it.
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
     } catch {
       return fail(BACKUP_MESSAGES.notJson);
     }
+    const forbidden = findForbiddenKey(raw);
     if (forbidden !== undefined) return fail(BACKUP_MESSAGES.forbiddenKey(forbidden));
     if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(BACKUP_MESSAGES.wrongFormat);
     const { format, version } = raw as { format?: unknown; version?: unknown };
