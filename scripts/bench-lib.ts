@@ -2,7 +2,8 @@
  * The benchmark itself, shared by the Node run (fake-indexeddb) and the Chromium run (real
  * IndexedDB): deterministic data, then timings of each step a page performs.
  */
-import { createBackup, mergeReviews, parseBackup, serializeBackup } from '../src/domain/backup';
+import { createBackup, mergeReviews, serializeBackup } from '../src/domain/backup';
+import { parseBackup } from '../src/domain/backup-import';
 import { allReviews, buildProgress, rate } from '../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Rating, Review } from '../src/domain/review';

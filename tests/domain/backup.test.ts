@@ -7,9 +7,9 @@ import {
   createBackup,
   isBackupOverdue,
   mergeReviews,
-  parseBackup,
   serializeBackup,
 } from '../../src/domain/backup';
+import { parseBackup } from '../../src/domain/backup-import';
 import { parseReview, reviewSchema } from '../../src/domain/review';
 import { logArb, reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';

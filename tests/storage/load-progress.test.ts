@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createBackup, mergeReviews, parseBackup, serializeBackup } from '../../src/domain/backup';
+import { createBackup, mergeReviews, serializeBackup } from '../../src/domain/backup';
+import { parseBackup } from '../../src/domain/backup-import';
 import { allReviews, rate } from '../../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../../src/domain/queue';
 import { replay } from '../../src/domain/review-log';

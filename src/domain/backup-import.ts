@@ -1,0 +1,110 @@
+/**
+ * Reading a backup file. The file is untrusted: size, encoding, JSON, forbidden keys and schema
+ * are checked before anything is merged, and every failure is a Russian sentence, never an
+ * exception.
+ */
+import type { z } from 'astro/zod';
+import { BACKUP_MESSAGES } from '../i18n/messages';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupSchema, type Backup } from './backup';
+import { parseReview, reviewSchema, type Review } from './review';
+
+/** Keys that could reach an object's prototype; a file containing any of them is rejected. */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** The result of reading a backup file: the document, or a Russian error message. */
+export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: string };
+
+const megabytes = (bytes: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+
+function where(path: readonly PropertyKey[]): string {
+  const [head, index, field] = path;
+  if (head === 'reviews' && typeof index === 'number') {
+    return `повторение № ${index + 1}${field === undefined ? '' : `, поле «${String(field)}»`}`;
+  }
+  if (head === 'settings' && index !== undefined) return `настройки, поле «${String(index)}»`;
+  return path.length ? `поле «${path.map(String).join('.')}»` : 'файл';
+}
+
+function what(issue: z.core.$ZodIssue): string {
+  if (issue.code === 'unrecognized_keys') return `лишние поля: ${issue.keys.join(', ')}`;
+  return /[а-яё]/i.test(issue.message) ? issue.message : 'неверное значение';
+}
+
+/** The first forbidden key anywhere in a parsed JSON value, found without recursion. */
+function findForbiddenKey(value: unknown): string | undefined {
+  const stack: unknown[] = [value];
+  while (stack.length) {
+    const item = stack.pop();
+    if (typeof item !== 'object' || item === null) continue;
+    if (Array.isArray(item)) {
+      for (const element of item) if (typeof element === 'object' && element !== null) stack.push(element);
+      continue;
+    }
+    for (const key of Object.keys(item)) {
+      if (FORBIDDEN_KEYS.has(key)) return key;
+      const child: unknown = (item as Record<string, unknown>)[key];
+      if (typeof child === 'object' && child !== null) stack.push(child);
+    }
+  }
+  return undefined;
+}
+
+function decode(input: string | ArrayBuffer | Uint8Array): string | null {
+  if (typeof input === 'string') return input;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(input);
+  } catch {
+    return null;
+  }
+}
+
+function byteLength(input: string | ArrayBuffer | Uint8Array, limit: number): number {
+  if (typeof input !== 'string') return input.byteLength;
+  // UTF-8 needs at least one byte per UTF-16 unit and at most three, so encode only when unsure.
+  return input.length * 3 <= limit ? input.length : new TextEncoder().encode(input).length;
+}
+
+/**
+ * Reads and validates a backup file. `sizeBytes` is the file's size (`file.size`) when known, so a
+ * huge file can be rejected before it is read. Never throws and never touches `Object.prototype`:
+ * a forbidden key anywhere rejects the file.
+ */
+export function parseBackup(input: string | ArrayBuffer | Uint8Array, sizeBytes?: number, maxBytes = MAX_BACKUP_BYTES): ParseBackupResult {
+  const fail = (error: string): ParseBackupResult => ({ ok: false, error });
+  try {
+    const size = Math.max(sizeBytes ?? 0, byteLength(input, maxBytes));
+    if (size > maxBytes) return fail(BACKUP_MESSAGES.tooLarge(megabytes(size), megabytes(maxBytes)));
+    const text = decode(input);
+    if (text === null) return fail(BACKUP_MESSAGES.notText);
+    let raw: unknown;
+    try {
+      // JSON.parse defines keys as own data properties, so even "__proto__" cannot reach a
+      // prototype here; the walk below then rejects the file before anything uses it.
+      raw = JSON.parse(text.replace(/^\uFEFF/, ''));
+    } catch {
+      return fail(BACKUP_MESSAGES.notJson);
+    }
+    const forbidden = findForbiddenKey(raw);
+    if (forbidden !== undefined) return fail(BACKUP_MESSAGES.forbiddenKey(forbidden));
+    if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return fail(BACKUP_MESSAGES.wrongFormat);
+    const { format, version } = raw as { format?: unknown; version?: unknown };
+    if (format !== BACKUP_FORMAT) return fail(BACKUP_MESSAGES.wrongFormat);
+    if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
+      return fail(BACKUP_MESSAGES.newerVersion(version));
+    }
+    const parsed = backupSchema.safeParse(raw);
+    const invalid = (issue: z.core.$ZodIssue | undefined, prefix: PropertyKey[] = []) =>
+      fail(BACKUP_MESSAGES.invalid(issue ? where([...prefix, ...issue.path]) : where(prefix), issue ? what(issue) : 'неверное значение'));
+    if (!parsed.success) return invalid(parsed.error.issues[0]);
+    // Reviews are checked with the fast parser; zod runs only on a bad one, to say what is wrong.
+    const reviews: Review[] = [];
+    for (const [index, item] of parsed.data.reviews.entries()) {
+      const review = parseReview(item);
+      if (!review) return invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]);
+      reviews.push(review);
+    }
+    return { ok: true, backup: { ...parsed.data, reviews } };
+  } catch {
+    return fail(BACKUP_MESSAGES.notJson);
+  }
+}
