@@ -1,7 +1,8 @@
 /**
- * The storage interface. Reviews are stored one record per review, keyed by id, and only ever
- * added or deleted whole: two tabs writing at the same time cannot overwrite each other's reviews,
- * because nothing reads a shared list, changes it and writes it back.
+ * The storage interface. Each new review is written as its own record, keyed by its id, and
+ * reviews are only ever added or deleted whole: two tabs writing at the same time cannot
+ * overwrite each other's reviews, because nothing reads a shared list, changes it and writes it
+ * back outside one IndexedDB transaction (packing, in idb-chunks.ts, runs inside one).
  *
  * Implementations: `idb-store.ts` (IndexedDB) and `memory-store.ts`. Both pass the contract suite
  * in `tests/storage/contract.ts`. Methods reject when the underlying storage fails;
