@@ -1,0 +1,64 @@
+/**
+ * Everything the trainer kit shows, with absolute URLs: lessons, their sections and review links.
+ * The page renders this; the snippet is built from it.
+ */
+import type { Lesson } from '../lib/course';
+import { urls } from '../lib/urls';
+
+/** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
+export type KitLessonSource = Pick<Lesson, 'slug' | 'number' | 'title' | 'summary' | 'readingMinutes' | 'headings'>;
+
+/** A link the kit shows: `href` for the page itself, `url` (absolute) to copy and paste. */
+export interface KitLink {
+  href: string;
+  url: string;
+}
+
+/** A lesson section a trainer can deep-link: a level-2 heading with its stable id. */
+export interface KitSection extends KitLink {
+  id: string;
+  title: string;
+}
+
+/** One lesson in the kit. */
+export interface KitLesson {
+  slug: string;
+  number: number;
+  title: string;
+  summary: string;
+  readingMinutes: number;
+  lesson: KitLink;
+  review: KitLink;
+  sections: KitSection[];
+}
+
+/** The whole kit. */
+export interface TrainerKit {
+  lessons: KitLesson[];
+  review: KitLink;
+  totalReadingMinutes: number;
+}
+
+/**
+ * Builds the kit from the lessons and the public origin. `href`s stay site-relative, so the page
+ * works on any host (a preview, a laptop); `url`s use `site`, the address learners will open.
+ */
+export function buildTrainerKit(lessons: readonly KitLessonSource[], site: URL | string): TrainerKit {
+  const link = (href: string): KitLink => ({ href, url: new URL(href, site).href });
+  return {
+    lessons: lessons.map((lesson) => ({
+      slug: lesson.slug,
+      number: lesson.number,
+      title: lesson.title,
+      summary: lesson.summary,
+      readingMinutes: lesson.readingMinutes,
+      lesson: link(urls.lesson(lesson.slug)),
+      review: link(urls.review(lesson.slug)),
+      sections: lesson.headings
+        .filter((heading) => heading.depth === 2)
+        .map((heading) => ({ id: heading.id, title: heading.text, ...link(urls.lesson(lesson.slug, heading.id)) })),
+    })),
+    review: link(urls.review()),
+    totalReadingMinutes: lessons.reduce((sum, lesson) => sum + lesson.readingMinutes, 0),
+  };
+}
