@@ -1,7 +1,8 @@
 import { defineConfig, devices } from '@playwright/test';
 import { findBrowser, QUIET_BROWSER_ARGS } from './e2e/find-browser';
 
-const PORT = 4329;
+// E2E_PORT lets two checkouts (or two builds in ASTRO_OUT_DIR) run their suites side by side.
+const PORT = Number(process.env["E2E_PORT"] ?? 4329);
 const isCI = Boolean(process.env['CI']);
 
 /** End-to-end tests drive the built site (`npm run build` first) in Chromium. */
@@ -22,7 +23,7 @@ export default defineConfig({
     { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
   ],
   webServer: {
-    command: `npx astro preview --host 127.0.0.1 --port ${PORT}`,
+    command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,
     reuseExistingServer: !isCI,
     timeout: 60_000,
