@@ -9,6 +9,8 @@ const isCI = Boolean(process.env['CI']);
 export default defineConfig({
   testDir: 'e2e',
   forbidOnly: isCI,
+  // Axe on long lessons takes seconds on a 2-core machine; a generous budget avoids flaky timeouts.
+  timeout: 90_000,
   retries: isCI ? 1 : 0,
   workers: 2,
   reporter: isCI ? 'list' : [['list']],
