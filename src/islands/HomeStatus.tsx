@@ -1,0 +1,50 @@
+import '../client/jitless';
+import { useClient } from '../client/use-client';
+import { StorageAlerts } from '../client/StorageAlerts';
+import { countDue } from '../domain/queue';
+import { dueCountText } from '../i18n/messages';
+
+/** A lesson as the home status needs it. */
+export interface HomeLesson {
+  slug: string;
+  title: string;
+  href: string;
+  questionIds: string[];
+}
+
+type Status = 'не начат' | 'в процессе' | 'все вопросы изучены';
+
+/** The learner's due count, each lesson's status and where to continue. */
+export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
+  const state = useClient();
+  if (!state.ready) return <p class="muted">Загружаем ваш прогресс…</p>;
+  const questions = lessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
+  const due = countDue({ cards: state.progress.cards, questions, nowMs: Date.now(), settings: state.settings });
+  const statusOf = (l: HomeLesson): Status => {
+    const met = l.questionIds.filter((id) => state.progress.cards.has(id)).length;
+    return met === 0 ? 'не начат' : met === l.questionIds.length ? 'все вопросы изучены' : 'в процессе';
+  };
+  const next = lessons.find((l) => statusOf(l) !== 'все вопросы изучены');
+  return (
+    <section class="home-status" aria-labelledby="home-status-heading">
+      <h2 id="home-status-heading">Ваш прогресс</h2>
+      <StorageAlerts state={state} />
+      <p data-due-count={due}>{dueCountText(due)}</p>
+      <p class="home-continue">
+        {due > 0 && <a class="button button-primary" href="/review/">Повторить карточки</a>}{' '}
+        {next && (
+          <a class="button" href={next.href}>
+            {statusOf(next) === 'не начат' ? 'Начать' : 'Продолжить'}: {next.title}
+          </a>
+        )}
+      </p>
+      <ul class="home-lessons">
+        {lessons.map((l) => (
+          <li key={l.slug} data-lesson-status={l.slug}>
+            <a href={l.href}>{l.title}</a> — {statusOf(l)}
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}

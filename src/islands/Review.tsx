@@ -1,0 +1,119 @@
+import '../client/jitless';
+import { useEffect, useState } from 'preact/hooks';
+import { rateQuestion, undoReview } from '../client/runtime';
+import { StorageAlerts } from '../client/StorageAlerts';
+import { useClient } from '../client/use-client';
+import { buildQueue, countDue } from '../domain/queue';
+import type { Rating } from '../domain/review';
+import { createScheduler } from '../domain/scheduler';
+import { formatDueAt } from '../i18n/dates';
+import { dueCountText } from '../i18n/messages';
+import { formatQuestions } from '../i18n/plurals';
+import type { CardView } from '../lib/card-view';
+import QuestionCard from './QuestionCard';
+
+/** The daily review: today's due cards one at a time, then new questions if the learner asks. */
+export default function Review({ cards }: { cards: CardView[] }) {
+  const state = useClient();
+  const [lessonSlug, setLessonSlug] = useState<string | undefined>(undefined);
+  const [withNew, setWithNew] = useState(false);
+  const [done, setDone] = useState<string[]>([]);
+  const [pendingWrong, setPendingWrong] = useState<string | null>(null);
+  const [step, setStep] = useState(0);
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    const slug = new URLSearchParams(location.search).get('lesson');
+    if (slug && cards.some((c) => c.lessonSlug === slug)) setLessonSlug(slug);
+  }, []);
+
+  const undo = () => {
+    const last = done[done.length - 1];
+    if (!last) return;
+    setDone(done.slice(0, -1));
+    setPendingWrong(null);
+    setStep((s) => s + 1);
+    setMessage('Последняя оценка отменена.');
+    void undoReview(last);
+  };
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      if ((e.ctrlKey || e.metaKey) && !e.shiftKey && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        undo();
+      }
+    };
+    document.addEventListener('keydown', onKey);
+    return () => document.removeEventListener('keydown', onKey);
+  });
+
+  if (!state.ready) return <p>Загружаем ваши карточки…</p>;
+  const now = Date.now();
+  const input = { cards: state.progress.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
+  const queue = buildQueue(input);
+  const dueCount = countDue(input);
+  const byId = new Map(cards.map((c) => [c.id, c]));
+  const nextId = pendingWrong ?? queue.due[0]?.questionId ?? (withNew ? queue.newQuestions[0]?.id : undefined);
+  const current = nextId ? byId.get(nextId) : undefined;
+  const remaining = queue.due.length + (withNew ? queue.newQuestions.length : 0) - (pendingWrong ? 0 : 0);
+  const next = queue.nextDueAt === null ? null : formatDueAt(queue.nextDueAt, now);
+
+  const onRate = async (rating: Rating, stay: boolean) => {
+    if (!current) return;
+    const id = current.id;
+    if (stay) setPendingWrong(id);
+    else setStep((s) => s + 1);
+    const review = await rateQuestion(id, rating);
+    setDone((d) => [...d, review.id]);
+    setMessage(rating === 1 ? 'Карточка вернётся в конце сессии.' : 'Оценка сохранена.');
+  };
+  const onContinue = () => {
+    setPendingWrong(null);
+    setStep((s) => s + 1);
+  };
+
+  return (
+    <div class="review">
+      <StorageAlerts state={state} />
+      <p class="due-count" data-due-count={dueCount}>{dueCountText(dueCount)}</p>
+      <p role="status" class="visually-hidden">{message}</p>
+      {current ? (
+        <>
+          <div role="progressbar" aria-label="Пройдено в этой сессии" aria-valuemin={0} aria-valuenow={done.length} aria-valuemax={done.length + remaining} class="review-progress">
+            <span style={{ width: `${(100 * done.length) / Math.max(1, done.length + remaining)}%` }} />
+          </div>
+          <QuestionCard
+            key={step}
+            card={current}
+            previews={createScheduler(state.settings).preview(current.id, state.progress.cards.get(current.id), now)}
+            onRate={(r, stay) => void onRate(r, stay)}
+            onContinue={onContinue}
+            pageKeys
+            autoFocus
+          />
+        </>
+      ) : done.length > 0 ? (
+        <section class="review-finished">
+          <h2 tabIndex={-1}>Повторение завершено</h2>
+          <p>{next ? `Следующая карточка: ${next}.` : 'Новых повторений пока не запланировано.'}</p>
+        </section>
+      ) : (
+        <section class="review-empty">
+          <h2>Сейчас повторять нечего</h2>
+          <p>{next ? `Следующая карточка: ${next}.` : 'Ответьте на вопросы в уроках, и они появятся здесь.'}</p>
+          <p><a href="/#lessons">К урокам</a></p>
+        </section>
+      )}
+      {!current && !withNew && queue.newLeftToday > 0 && queue.newQuestions.length > 0 && (
+        <p>
+          <button type="button" class="button-primary" onClick={() => setWithNew(true)}>
+            Начать новые вопросы ({formatQuestions(queue.newQuestions.length)})
+          </button>
+        </p>
+      )}
+      {done.length > 0 && (
+        <p><button type="button" onClick={undo}>Отменить</button></p>
+      )}
+    </div>
+  );
+}
