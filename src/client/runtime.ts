@@ -3,13 +3,13 @@
  * No scheduling here: only calls to the domain and the storage layer.
  */
 import './jitless';
-import { EMPTY_PROGRESS, rate, withoutReviews, type Progress } from '../domain/progress';
+import type { Progress } from '../domain/progress';
 import type { Rating, Review } from '../domain/review';
-import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
-import { applyProgressMessage } from '../storage/broadcast';
-import { loadProgress } from '../storage/load-progress';
-import { openStore } from '../storage/open-store';
+import type { Settings } from '../domain/settings';
 import type { SafeStore } from '../storage/safe-store';
+
+// Schema modules load only after jitless.ts has set zod's config (a static import would run first).
+const engine = () => import('./engine');
 
 /** What islands render from. */
 export interface ClientState {
@@ -26,8 +26,8 @@ export interface ClientState {
 /** The state before loading, as on the server: islands render this first so hydration matches. */
 export const INITIAL_STATE: ClientState = Object.freeze({
   ready: false,
-  progress: EMPTY_PROGRESS,
-  settings: { ...DEFAULT_SETTINGS },
+  progress: { reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 },
+  settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
   storageAlert: null,
   saveError: null,
 });
@@ -48,6 +48,7 @@ export function getState(): ClientState {
 /** Opens the store and loads progress once per page; later calls share the same promise. */
 export function start(): Promise<SafeStore> {
   started ??= (async () => {
+    const { openStore, loadProgress, applyProgressMessage } = await engine();
     const { store, persistent, reason, channel } = await openStore();
     const settings = await store.getSettings();
     const { progress, alert } = await loadProgress(store, settings);
@@ -71,6 +72,7 @@ export function subscribe(listener: (s: ClientState) => void): () => void {
 /** Records a rating now, saves it (other tabs are told by the store) and returns the review. */
 export async function rateQuestion(questionId: string, rating: Rating): Promise<Review> {
   const store = await start();
+  const { rate } = await engine();
   const rated = rate(state.progress, { questionId, rating, nowMs: Date.now(), settings: state.settings });
   set({ progress: rated.progress });
   const result = await store.append(rated.review, rated.cacheEntry);
@@ -81,6 +83,7 @@ export async function rateQuestion(questionId: string, rating: Rating): Promise<
 /** Takes a review back (undo). */
 export async function undoReview(reviewId: string): Promise<void> {
   const store = await start();
+  const { withoutReviews } = await engine();
   set({ progress: withoutReviews(state.progress, [reviewId], state.settings) });
   const result = await store.remove(reviewId);
   if (!result.ok) set({ saveError: result.error });
