@@ -23,7 +23,9 @@ export function validateCourse(lessons: readonly LessonFile[]): string[] {
   const questionOwner = new Map<string, string>();
   const orderOwner = new Map<number, string>();
 
-  for (const lesson of lessons) {
+  // Files in path order, so the same course gives the same report whatever order the disk lists them in.
+  const byPath = [...lessons].sort((a, b) => (a.filePath < b.filePath ? -1 : a.filePath > b.filePath ? 1 : 0));
+  for (const lesson of byPath) {
     const at = (message: string) => problems.push(`${lesson.filePath}: ${message}`);
     if (!KEBAB_CASE.test(lesson.slug)) at(`file name "${lesson.slug}" must be a kebab-case ASCII slug`);
 

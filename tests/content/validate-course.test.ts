@@ -37,6 +37,12 @@ describe('validateCourse', () => {
     ]);
   });
 
+  test('reports the same problems whatever order the files are listed in', () => {
+    const one = lesson('one', 1, [recall('a')]);
+    const two = lesson('two', 2, [recall('a')]);
+    expect(validateCourse([two, one])).toEqual(validateCourse([one, two]));
+  });
+
   test('rejects a source that names no heading', () => {
     expect(validateCourse([lesson('one', 1, [recall('a', 'nowhere')])])).toEqual([
       'content/lessons/one.mdx: question «a», field «source»: no heading with id "nowhere" in this lesson',
