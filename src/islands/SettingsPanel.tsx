@@ -1,4 +1,4 @@
-import '../progress-stats/zod-without-eval';
+import '../client/jitless';
 import { useEffect, useState } from 'preact/hooks';
 import type { Progress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
