@@ -8,6 +8,8 @@ const isCI = Boolean(process.env['CI']);
 /** End-to-end tests drive the built site (`npm run build` first) in Chromium. */
 export default defineConfig({
   testDir: 'e2e',
+  // Separate result folders let suites of two builds run side by side without clearing each other's.
+  outputDir: process.env['E2E_OUTPUT_DIR'] ?? 'test-results',
   forbidOnly: isCI,
   // Axe on long lessons takes seconds on a 2-core machine; a generous budget avoids flaky timeouts.
   timeout: 90_000,

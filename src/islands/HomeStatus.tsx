@@ -13,6 +13,7 @@ export interface HomeLesson {
 }
 
 type Status = 'не начат' | 'в процессе' | 'все вопросы изучены';
+const STATUS_CLASS: Record<Status, string> = { 'не начат': 'new', 'в процессе': 'started', 'все вопросы изучены': 'done' };
 
 /** The learner's due count, each lesson's status and where to continue. */
 export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
@@ -25,26 +26,29 @@ export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
     return met === 0 ? 'не начат' : met === l.questionIds.length ? 'все вопросы изучены' : 'в процессе';
   };
   const next = lessons.find((l) => statusOf(l) !== 'все вопросы изучены');
+  const started = lessons.some((l) => statusOf(l) !== 'не начат');
   return (
     <section class="home-status" aria-labelledby="home-status-heading">
       <h2 id="home-status-heading">Ваш прогресс</h2>
       <StorageAlerts state={state} />
-      <p data-due-count={due}>{dueCountText(due)}</p>
+      <p class="home-due" data-due-count={due}>{dueCountText(due)}</p>
       <p class="home-continue">
-        {due > 0 && <a class="button button-primary" href="/review/">Повторить карточки</a>}{' '}
+        {due > 0 && <a class="button button-primary" href="/review/">Повторить карточки</a>}
         {next && (
-          <a class="button" href={next.href}>
+          <a class={due > 0 ? 'button' : 'button button-primary'} href={next.href}>
             {statusOf(next) === 'не начат' ? 'Начать' : 'Продолжить'}: {next.title}
           </a>
         )}
       </p>
-      <ul class="home-lessons">
-        {lessons.map((l) => (
-          <li key={l.slug} data-lesson-status={l.slug}>
-            <a href={l.href}>{l.title}</a> — {statusOf(l)}
-          </li>
-        ))}
-      </ul>
+      {started && (
+        <ul class="home-lessons">
+          {lessons.map((l) => (
+            <li key={l.slug} data-lesson-status={l.slug}>
+              <a href={l.href}>{l.title}</a> <span class={`lesson-status status-${STATUS_CLASS[statusOf(l)]}`}>{statusOf(l)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
     </section>
   );
 }

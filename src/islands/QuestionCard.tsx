@@ -31,6 +31,13 @@ function shuffle<T>(items: readonly T[]): T[] {
   return out;
 }
 
+/** After a pick, the right option and a wrong pick are marked (colour and a sign, not colour alone). */
+function optionClass(option: CardView['options'][number], phase: Phase, picked: string | null): string {
+  if (phase === 'ask') return 'option';
+  if (option.correct) return 'option option-right';
+  return option.key === picked ? 'option option-wrong' : 'option';
+}
+
 /** An interactive question: reveal and rate (recall), or pick an option (choice, scenario). */
 export default function QuestionCard({ card, previews, onRate, onContinue, pageKeys, autoFocus }: Props) {
   const [phase, setPhase] = useState<Phase>('ask');
@@ -91,7 +98,7 @@ export default function QuestionCard({ card, previews, onRate, onContinue, pageK
       {options.length > 0 && (
         <div class="question-options" role="group" aria-label="Варианты ответа">
           {options.map((o, i) => (
-            <button type="button" key={o.key} class="option" disabled={phase !== 'ask'} aria-pressed={picked === o.key} onClick={() => pick(o.key)}>
+            <button type="button" key={o.key} class={optionClass(o, phase, picked)} disabled={phase !== 'ask'} aria-pressed={picked === o.key} onClick={() => pick(o.key)}>
               <span aria-hidden="true">{i + 1}. </span>{o.text}
             </button>
           ))}
