@@ -1,31 +1,12 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { importBackup, lessonQuestionIds, SEED_LESSON, seedBackup } from './seed';
 
 /* The progress page against the built site at a fixed date, seeded by importing a backup. */
 
 test.use({ serviceWorkers: 'block' });
 
 const NOW = new Date('2026-03-10T09:00:00+03:00');
-const QUESTIONS = ['expect-recall-revenue-lags', 'expect-choice-adoption-dip'];
-
-/** (Same seed as settings.spec.ts; Playwright forbids importing one spec from another.) A backup with three reviews of two questions on 8 and 9 March. */
-function seedBackup(): string {
-  const review = (id: string, questionId: string, iso: string) => ({
-    id, questionId, rating: 3, reviewedAt: Date.parse(iso), utcOffsetMinutes: 180, dayStartHour: 4,
-  });
-  return JSON.stringify({
-    format: 'seven-reasons-progress',
-    version: 1,
-    exportedAt: '2026-03-09T12:00:00.000Z',
-    settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
-    reviews: [
-      review('seed-1', QUESTIONS[0]!, '2026-03-08T12:00:00+03:00'),
-      review('seed-2', QUESTIONS[0]!, '2026-03-09T12:00:00+03:00'),
-      review('seed-3', QUESTIONS[1]!, '2026-03-09T12:05:00+03:00'),
-    ],
-  });
-}
-
 
 test('a new learner sees an encouraging empty state', async ({ page }) => {
   await page.clock.install({ time: NOW });
@@ -35,8 +16,10 @@ test('a new learner sees an encouraging empty state', async ({ page }) => {
 
 test('with a history, shows per-lesson numbers and charts with text alternatives', async ({ page }) => {
   await page.clock.install({ time: NOW });
+  // The lesson's real questions, so adding or removing one there does not silently break this test.
+  const questionIds = await lessonQuestionIds(page);
   await page.goto('/settings/');
-  await page.getByLabel('Восстановить из файла').setInputFiles({ name: 'p.json', mimeType: 'application/json', buffer: Buffer.from(seedBackup()) });
+  await importBackup(page, seedBackup(questionIds));
   await expect(page.locator('[data-review-count]')).toHaveAttribute('data-review-count', '3');
 
   await page.goto('/progress/');
@@ -44,8 +27,8 @@ test('with a history, shows per-lesson numbers and charts with text alternatives
   await expect(page.locator('[data-met-total]')).toHaveText('2');
   // Reviews on 8 and 9 March, none yet on the 10th: a streak of two study days.
   await expect(page.locator('[data-streak]')).toHaveAttribute('data-streak', '2');
-  const row = page.locator('[data-lesson="expecting-instant-results"]');
-  await expect(row.locator('[data-met]')).toHaveText('2 из 8');
+  const row = page.locator(`[data-lesson="${SEED_LESSON}"]`);
+  await expect(row.locator('[data-met]')).toHaveText(`2 из ${questionIds.length}`);
   await expect(row.locator('[data-recall]')).toHaveText(/^\d{2,3}%$/);
   await expect(row.locator('[data-next-due]')).toHaveText(/2026/);
   await expect(page.locator('[data-lesson="hasty-decisions"] [data-met]')).toHaveText(/^0 из \d+$/);

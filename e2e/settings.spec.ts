@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
+import { importBackup, lessonQuestionIds, SEED_LESSON, seedBackup } from './seed';
 
 /*
  * Settings and backup against the built site, at a fixed date (10 March 2026, Moscow). History is
@@ -10,27 +11,19 @@ import { expectNoAxeViolations } from './axe';
 test.use({ serviceWorkers: 'block' });
 
 const NOW = new Date('2026-03-10T09:00:00+03:00');
-const QUESTIONS = ['expect-recall-revenue-lags', 'expect-choice-adoption-dip'];
+/** A month after the seeded reviews: every seeded card is due by then. */
+const MONTH_LATER = new Date('2026-04-10T09:00:00+03:00');
 
-/** A backup with three reviews of two questions on 8 and 9 March. */
-function seedBackup(): string {
-  const review = (id: string, questionId: string, iso: string) => ({
-    id, questionId, rating: 3, reviewedAt: Date.parse(iso), utcOffsetMinutes: 180, dayStartHour: 4,
-  });
-  return JSON.stringify({
-    format: 'seven-reasons-progress',
-    version: 1,
-    exportedAt: '2026-03-09T12:00:00.000Z',
-    settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
-    reviews: [
-      review('seed-1', QUESTIONS[0]!, '2026-03-08T12:00:00+03:00'),
-      review('seed-2', QUESTIONS[0]!, '2026-03-09T12:00:00+03:00'),
-      review('seed-3', QUESTIONS[1]!, '2026-03-09T12:05:00+03:00'),
-    ],
-  });
-}
+/** The seeded lesson's real question ids, read once from the built lesson page. */
+let questionIds: string[] = [];
+const seed = () => seedBackup(questionIds);
 
-const fileInput = (page: Page) => page.getByLabel('Восстановить из файла');
+test.beforeAll(async ({ browser }, testInfo) => {
+  const page = await browser.newPage({ baseURL: testInfo.project.use.baseURL ?? '', serviceWorkers: 'block' });
+  questionIds = await lessonQuestionIds(page);
+  await page.context().close();
+});
+
 const reviewCount = (page: Page) => page.locator('[data-review-count]');
 const problem = (page: Page) => page.getByRole('alert').filter({ hasText: /\S/ });
 const info = (page: Page) => page.getByRole('status').filter({ hasText: /\S/ });
@@ -41,38 +34,43 @@ async function openSettings(page: Page) {
   await expect(reviewCount(page)).toBeVisible();
 }
 
-async function importText(page: Page, text: string | Buffer, name = 'progress.json') {
-  await fileInput(page).setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
-}
-
 test('importing a backup says what it added, and importing it again changes nothing', async ({ page }) => {
   await openSettings(page);
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '0');
-  await importText(page, seedBackup());
+  await importBackup(page, seed());
   await expect(info(page)).toContainText('Добавлено 3 повторения');
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '3');
-  await importText(page, seedBackup());
+  await importBackup(page, seed());
   await expect(info(page)).toContainText('уже были сохранены');
   await page.reload();
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '3');
   await expectNoAxeViolations(page, '/settings/ with data');
 });
 
-test('export, reset and import restore the same progress', async ({ page }) => {
+test('export, reset and import restore the same progress and the same due cards', async ({ page }) => {
+  const dueCount = page.locator('.review [data-due-count]');
   await openSettings(page);
-  await importText(page, seedBackup());
+  await importBackup(page, seed());
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '3');
 
+  // A month after the seeded reviews, the cards have come due.
+  await page.clock.setSystemTime(MONTH_LATER);
+  await page.goto('/review/');
+  await expect(dueCount).toBeVisible();
+  const due = Number(await dueCount.getAttribute('data-due-count'));
+  expect(due).toBeGreaterThan(0);
+
+  await page.goto('/settings/');
   const downloadPromise = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Скачать резервную копию' }).click();
   const download = await downloadPromise;
-  expect(download.suggestedFilename()).toBe('progress-2026-03-10.json');
+  expect(download.suggestedFilename()).toBe('progress-2026-04-10.json');
   const exported = await readFile(await download.path());
-  await expect(page.locator('[data-last-backup]')).toHaveText('10 марта 2026 г.');
+  await expect(page.locator('[data-last-backup]')).toHaveText('10 апреля 2026 г.');
 
   await page.goto('/progress/');
-  const rowBefore = page.locator('[data-lesson="expecting-instant-results"]');
-  await expect(rowBefore.locator('[data-met]')).toHaveText('2 из 8');
+  const rowBefore = page.locator(`[data-lesson="${SEED_LESSON}"]`);
+  await expect(rowBefore.locator('[data-met]')).toHaveText(`2 из ${questionIds.length}`);
   const recallBefore = (await rowBefore.textContent()) ?? '';
 
   await page.goto('/settings/');
@@ -82,17 +80,24 @@ test('export, reset and import restore the same progress', async ({ page }) => {
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '0');
   await page.reload();
   await expect(reviewCount(page)).toHaveAttribute('data-review-count', '0');
+  await page.goto('/review/');
+  await expect(dueCount).toHaveAttribute('data-due-count', '0');
 
-  await importText(page, exported, 'progress-2026-03-10.json');
+  await page.goto('/settings/');
+  await importBackup(page, exported, 'progress-2026-04-10.json');
   await expect(info(page)).toContainText('Добавлено 3 повторения');
+  await page.goto('/review/');
+  await expect(dueCount).toHaveAttribute('data-due-count', String(due));
+  await page.goto('/');
+  await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', String(due));
   await page.goto('/progress/');
-  await expect(page.locator('[data-lesson="expecting-instant-results"]')).toHaveText(recallBefore);
+  await expect(page.locator(`[data-lesson="${SEED_LESSON}"]`)).toHaveText(recallBefore);
   await expect(page.locator('[data-review-count]')).toHaveAttribute('data-review-count', '3');
 });
 
 test('cancelling the reset keeps the progress', async ({ page }) => {
   await openSettings(page);
-  await importText(page, seedBackup());
+  await importBackup(page, seed());
   await page.getByRole('button', { name: 'Сбросить прогресс' }).click();
   await page.getByRole('button', { name: 'Отмена' }).click();
   await page.reload();
@@ -102,13 +107,13 @@ test('cancelling the reset keeps the progress', async ({ page }) => {
 for (const [label, makeFile] of [
   ['a garbage file', () => Buffer.from('это не резервная копия {{{')],
   ['a 6 MB file', () => Buffer.alloc(6 * 1024 * 1024, 0x20)],
-  ['a file with __proto__ keys', () => Buffer.from(seedBackup().replace('"format"', '"__proto__": {"polluted": true}, "format"'))],
+  ['a file with __proto__ keys', () => Buffer.from(seed().replace('"format"', '"__proto__": {"polluted": true}, "format"'))],
 ] as const) {
   test(`${label} is refused with an alert and changes nothing`, async ({ page }) => {
     await openSettings(page);
-    await importText(page, seedBackup());
+    await importBackup(page, seed());
     await expect(reviewCount(page)).toHaveAttribute('data-review-count', '3');
-    await importText(page, makeFile());
+    await importBackup(page, makeFile());
     await expect(problem(page)).toBeVisible();
     await expect(info(page)).toHaveCount(0);
     await page.reload();

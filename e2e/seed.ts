@@ -1,0 +1,58 @@
+import { expect, type Page } from '@playwright/test';
+
+/*
+ * Seeding a learner's history for the end-to-end tests. History goes in the way a learner's would:
+ * a backup file imported through the settings page's file input, so the tests depend on the
+ * backup format and the import, never on how IndexedDB is laid out.
+ */
+
+/** The lesson the seeded history belongs to. */
+export const SEED_LESSON = 'expecting-instant-results';
+
+/** A review record as the backup file holds it. */
+interface BackupReview {
+  id: string;
+  questionId: string;
+  rating: 1 | 2 | 3 | 4;
+  reviewedAt: number;
+  utcOffsetMinutes: number;
+  dayStartHour: number;
+}
+
+/** A «Хорошо» review at an ISO time in Moscow (UTC+3, study day starting at 4:00). */
+function goodReview(id: string, questionId: string, iso: string): BackupReview {
+  return { id, questionId, rating: 3, reviewedAt: Date.parse(iso), utcOffsetMinutes: 180, dayStartHour: 4 };
+}
+
+/**
+ * A backup with three reviews of two questions: the first question on 8 and 9 March 2026, the
+ * second on 9 March. `questionIds` are real ids of the course (see `lessonQuestionIds`).
+ */
+export function seedBackup([first, second]: readonly string[]): string {
+  if (!first || !second) throw new Error('seedBackup needs two question ids');
+  return JSON.stringify({
+    format: 'seven-reasons-progress',
+    version: 1,
+    exportedAt: '2026-03-09T12:00:00.000Z',
+    settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
+    reviews: [
+      goodReview('seed-1', first, '2026-03-08T12:00:00+03:00'),
+      goodReview('seed-2', first, '2026-03-09T12:00:00+03:00'),
+      goodReview('seed-3', second, '2026-03-09T12:05:00+03:00'),
+    ],
+  });
+}
+
+/** The ids of a lesson's questions, in page order, as the built lesson page lists them. */
+export async function lessonQuestionIds(page: Page, lessonSlug: string = SEED_LESSON): Promise<string[]> {
+  await page.goto(`/lessons/${lessonSlug}/`);
+  const ids = await page.locator('[data-question-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-question-id') ?? ''));
+  const unique = [...new Set(ids.filter(Boolean))];
+  expect(unique.length, `questions on /lessons/${lessonSlug}/`).toBeGreaterThanOrEqual(2);
+  return unique;
+}
+
+/** Imports a backup through the settings page's file input (the page must be /settings/). */
+export async function importBackup(page: Page, text: string | Buffer, name = 'progress.json'): Promise<void> {
+  await page.getByLabel('Восстановить из файла').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+}
