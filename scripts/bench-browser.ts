@@ -19,29 +19,40 @@ const run = phase === 'seed' ? seed(indexedDB, 'bench') : measureLoad(indexedDB,
 run.then((rows) => { window.benchRows = rows; }, (error) => { window.benchError = String(error && error.stack || error); });
 `;
 
+/** The Chromium to run: CHROMIUM_PATH, a system one, else Playwright's own; undefined if none. */
+export async function findChromium(): Promise<string | undefined> {
+  const { chromium } = await import('@playwright/test');
+  const own = (() => {
+    try {
+      return chromium.executablePath();
+    } catch {
+      return undefined;
+    }
+  })();
+  return CANDIDATES.find((p): p is string => Boolean(p && existsSync(p))) ?? (own && existsSync(own) ? own : undefined);
+}
+
+/** Bundles an entry module (TypeScript source, imports relative to scripts/) into one browser script. */
+export async function bundleForBrowser(entry: string): Promise<string> {
+  const esbuild = await import('esbuild');
+  const bundle = await esbuild.build({
+    stdin: { contents: entry, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
+    bundle: true,
+    format: 'iife',
+    target: 'es2022',
+    write: false,
+    minify: true,
+  });
+  return bundle.outputFiles[0]?.text ?? '';
+}
+
 /** Bundles and runs the benchmark in Chromium; never throws. */
 export async function runInChromium(): Promise<BrowserBench> {
   try {
     const { chromium } = await import('@playwright/test');
-    const own = (() => {
-      try {
-        return chromium.executablePath();
-      } catch {
-        return undefined;
-      }
-    })();
-    const executablePath = CANDIDATES.find((p): p is string => Boolean(p && existsSync(p))) ?? (own && existsSync(own) ? own : undefined);
+    const executablePath = await findChromium();
     if (!executablePath) return { ok: false, reason: 'no Chromium found (set CHROMIUM_PATH)' };
-    const esbuild = await import('esbuild');
-    const bundle = await esbuild.build({
-      stdin: { contents: ENTRY, resolveDir: fileURLToPath(new URL('.', import.meta.url)), loader: 'ts' },
-      bundle: true,
-      format: 'iife',
-      target: 'es2022',
-      write: false,
-      minify: true,
-    });
-    const script = bundle.outputFiles[0]?.text ?? '';
+    const script = await bundleForBrowser(ENTRY);
     const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--no-first-run'] });
     try {
       const page = await browser.newPage();

@@ -18,8 +18,16 @@ const DAY_MS = 86_400_000;
 const NOW = Date.parse('2026-03-02T10:00:00+03:00');
 const settings = { ...DEFAULT_SETTINGS };
 
-/** One measured step: what, milliseconds, and the budget it counts towards. */
-export type BenchRow = [what: string, ms: number, budget: string];
+/** One measured step: what, milliseconds, the budget it counts towards, and that budget in ms if it is judged. */
+export type BenchRow = [what: string, ms: number, budget: string, budgetMs?: number];
+
+/** What the generated history looks like. */
+export interface GenerateOptions {
+  /** When the history ends: reviews start 60 to 360 days before it. Defaults to a fixed date. */
+  nowMs?: number;
+  /** Questions of a real course: the first cards take their ids, the rest get made-up ids. */
+  realQuestions?: readonly QuestionRef[];
+}
 
 /** Small deterministic PRNG so every run measures the same data. */
 function mulberry32(seed: number): () => number {
@@ -32,16 +40,20 @@ function mulberry32(seed: number): () => number {
   };
 }
 
-/** 10,000 questions in 7 lessons, each with 10 reviews spread over the past year. */
-export function generate(): { questions: QuestionRef[]; reviews: Review[] } {
+/**
+ * 10,000 questions in 7 lessons (the real course's first, if given), each with 10 reviews spread
+ * over the year before `nowMs`.
+ */
+export function generate({ nowMs = NOW, realQuestions = [] }: GenerateOptions = {}): { questions: QuestionRef[]; reviews: Review[] } {
   const random = mulberry32(42);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const questions: QuestionRef[] = [];
   const reviews: Review[] = [];
   for (let c = 0; c < CARDS; c++) {
-    const questionId = `question-${String(c).padStart(5, '0')}`;
-    questions.push({ id: questionId, lessonSlug: `lesson-${(c % 7) + 1}` });
-    let t = NOW - Math.floor(random() * 300 + 60) * DAY_MS;
+    const question = realQuestions[c] ?? { id: `question-${String(c).padStart(5, '0')}`, lessonSlug: `lesson-${(c % 7) + 1}` };
+    const questionId = question.id;
+    questions.push(question);
+    let t = nowMs - Math.floor(random() * 300 + 60) * DAY_MS;
     for (let r = 0; r < REVIEWS_PER_CARD; r++) {
       const roll = random();
       const rating = (roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4) as Rating;
@@ -63,8 +75,8 @@ async function time<T>(run: () => T | Promise<T>): Promise<[T, number]> {
  * Writes the generated log into an empty database, as it would be after many sessions: most
  * reviews already packed into chunks (see idb-chunks.ts), the last 1,000 still single records.
  */
-export async function seed(factory: IDBFactory, dbName: string): Promise<BenchRow[]> {
-  const { reviews } = generate();
+export async function seed(factory: IDBFactory, dbName: string, options: GenerateOptions = {}): Promise<BenchRow[]> {
+  const { reviews } = generate(options);
   const store = createIdbStore(factory, dbName);
   const packedCount = reviews.length - 1000;
   const [, ms] = await time(async () => {
@@ -142,8 +154,18 @@ async function measureBackup(progress: ReturnType<typeof buildProgress>['progres
   return rows;
 }
 
-/** Prints rows as an aligned table. */
+/** Whether a judged row is within its budget; null when the row has no budget in ms. */
+export function withinBudget([, ms, , budgetMs]: BenchRow): boolean | null {
+  return budgetMs === undefined ? null : ms <= budgetMs;
+}
+
+/** Prints rows as an aligned table; judged rows end in «ok» or «OVER BUDGET». */
 export function printRows(title: string, rows: readonly BenchRow[]): void {
   console.log(`\n${title}`);
-  for (const [what, ms, budget] of rows) console.log(`  ${what.padEnd(72)} ${ms.toFixed(0).padStart(6)} ms  ${budget}`);
+  for (const row of rows) {
+    const [what, ms, budget] = row;
+    const ok = withinBudget(row);
+    const verdict = ok === null ? '' : ok ? '  ok' : '  OVER BUDGET';
+    console.log(`  ${what.padEnd(72)} ${ms.toFixed(0).padStart(6)} ms  ${budget}${verdict}`);
+  }
 }
