@@ -3,6 +3,7 @@
  * No scheduling here: only calls to the domain and the storage layer.
  */
 import './jitless';
+import type { CardState } from '../domain/card';
 import type { Progress } from '../domain/progress';
 import type { Rating, Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
@@ -13,7 +14,7 @@ const engine = () => import('./engine');
 
 /** What islands render from. */
 export interface ClientState {
-  /** False until the progress has loaded. */
+  /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
   ready: boolean;
   progress: Progress;
   settings: Settings;
@@ -51,7 +52,12 @@ export function start(): Promise<SafeStore> {
     const { openStore, loadProgress, applyProgressMessage } = await engine();
     const { store, persistent, reason, channel } = await openStore();
     const settings = await store.getSettings();
-    const { progress, alert } = await loadProgress(store, settings);
+    // A large deck's cached cards arrive long before the whole log is read and checked: show them
+    // at once (counts, the first card); rating waits for `started`, so it always uses the checked log.
+    const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
+      if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: { reviewsByQuestion: new Map(), cards, reviewCount: 0 } });
+    };
+    const { progress, alert } = await loadProgress(store, settings, { onCachedCards });
     channel.subscribe((message) => {
       const next = message.type === 'settings-changed' ? message.settings : state.settings;
       set({ settings: next, progress: applyProgressMessage(state.progress, message, next) });
