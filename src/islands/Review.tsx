@@ -1,5 +1,6 @@
 import '../client/jitless';
 import { useEffect, useState } from 'preact/hooks';
+import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../client/review-session';
 import { rateQuestion, undoReview } from '../client/runtime';
 import { StorageAlerts } from '../client/StorageAlerts';
 import { useClient } from '../client/use-client';
@@ -16,10 +17,7 @@ import QuestionCard from './QuestionCard';
 export default function Review({ cards }: { cards: CardView[] }) {
   const state = useClient();
   const [lessonSlug, setLessonSlug] = useState<string | undefined>(undefined);
-  const [withNew, setWithNew] = useState(false);
-  const [done, setDone] = useState<string[]>([]);
-  const [pendingWrong, setPendingWrong] = useState<string | null>(null);
-  const [step, setStep] = useState(0);
+  const [session, setSession] = useState(NEW_SESSION);
   const [message, setMessage] = useState('');
 
   useEffect(() => {
@@ -28,13 +26,11 @@ export default function Review({ cards }: { cards: CardView[] }) {
   }, []);
 
   const undo = () => {
-    const last = done[done.length - 1];
-    if (!last) return;
-    setDone(done.slice(0, -1));
-    setPendingWrong(null);
-    setStep((s) => s + 1);
+    const undone = undoLast(session);
+    if (!undone) return;
+    setSession(undone.session);
     setMessage('Последняя оценка отменена.');
-    void undoReview(last);
+    void undoReview(undone.reviewId);
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -53,24 +49,20 @@ export default function Review({ cards }: { cards: CardView[] }) {
   const queue = buildQueue(input);
   const dueCount = countDue(input);
   const byId = new Map(cards.map((c) => [c.id, c]));
-  const nextId = pendingWrong ?? queue.due[0]?.questionId ?? (withNew ? queue.newQuestions[0]?.id : undefined);
-  const current = nextId ? byId.get(nextId) : undefined;
-  const remaining = queue.due.length + (withNew ? queue.newQuestions.length : 0) - (pendingWrong ? 0 : 0);
+  const currentId = currentQuestionId(session, queue);
+  const current = currentId ? byId.get(currentId) : undefined;
+  const bar = sessionProgress(session, queue);
   const next = queue.nextDueAt === null ? null : formatDueAt(queue.nextDueAt, now);
 
   const onRate = async (rating: Rating, stay: boolean) => {
     if (!current) return;
     const id = current.id;
-    if (stay) setPendingWrong(id);
-    else setStep((s) => s + 1);
+    setSession((s) => ratingGiven(s, id, stay));
     const review = await rateQuestion(id, rating);
-    setDone((d) => [...d, review.id]);
+    setSession((s) => ratingSaved(s, review.id));
     setMessage(rating === 1 ? 'Карточка вернётся в конце сессии.' : 'Оценка сохранена.');
   };
-  const onContinue = () => {
-    setPendingWrong(null);
-    setStep((s) => s + 1);
-  };
+  const onContinue = () => setSession(continued);
 
   return (
     <div class="review">
@@ -79,11 +71,11 @@ export default function Review({ cards }: { cards: CardView[] }) {
       <p role="status" class="visually-hidden">{message}</p>
       {current ? (
         <>
-          <div role="progressbar" aria-label="Пройдено в этой сессии" aria-valuemin={0} aria-valuenow={done.length} aria-valuemax={done.length + remaining} class="review-progress">
-            <span style={{ width: `${(100 * done.length) / Math.max(1, done.length + remaining)}%` }} />
+          <div role="progressbar" aria-label="Пройдено в этой сессии" aria-valuemin={0} aria-valuenow={bar.valueNow} aria-valuemax={bar.valueMax} class="review-progress">
+            <span style={{ width: `${bar.percent}%` }} />
           </div>
           <QuestionCard
-            key={step}
+            key={session.step}
             card={current}
             previews={createScheduler(state.settings).preview(current.id, state.progress.cards.get(current.id), now)}
             onRate={(r, stay) => void onRate(r, stay)}
@@ -92,7 +84,7 @@ export default function Review({ cards }: { cards: CardView[] }) {
             autoFocus
           />
         </>
-      ) : done.length > 0 ? (
+      ) : session.doneReviewIds.length > 0 ? (
         <section class="review-finished">
           <h2 tabIndex={-1}>Повторение завершено</h2>
           <p>{next ? `Следующая карточка: ${next}.` : 'Новых повторений пока не запланировано.'}</p>
@@ -104,14 +96,14 @@ export default function Review({ cards }: { cards: CardView[] }) {
           <p><a href="/#lessons">К урокам</a></p>
         </section>
       )}
-      {!current && !withNew && queue.newLeftToday > 0 && queue.newQuestions.length > 0 && (
+      {offersNewQuestions(session, queue) && (
         <p>
-          <button type="button" class="button-primary" onClick={() => setWithNew(true)}>
+          <button type="button" class="button-primary" onClick={() => setSession(startNewQuestions)}>
             Начать новые вопросы ({formatQuestions(queue.newQuestions.length)})
           </button>
         </p>
       )}
-      {done.length > 0 && (
+      {session.doneReviewIds.length > 0 && (
         <p><button type="button" onClick={undo}>Отменить</button></p>
       )}
     </div>
