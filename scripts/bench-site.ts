@@ -27,8 +27,9 @@ const EXPORT_MS = 1000;
 /** What the page marks, by the selector whose first visible match marks it. */
 const SIGNALS = {
   firstCard: '.review [data-question-id]',
-  // Every chart renders in one pass; the forgetting curve is the last of them.
+  // The table, forecast and curve are drawn from the cached cards; the activity heatmap needs the whole log.
   progressDrawn: '[data-chart="curve"] path.curve-own',
+  progressComplete: '[data-chart="activity"]',
 };
 
 /*
@@ -174,6 +175,9 @@ export async function runOnSite(): Promise<SiteBench> {
       const progress = await timeSignal(page, '/progress/', 'progressDrawn');
       rows.push(['/progress/ charts drawn: from navigation start', progress.fromStartMs, '']);
       rows.push(['/progress/ charts drawn: after the load event', progress.afterLoadMs, `≤ ${PROGRESS_DRAWN_MS} ms after load`, PROGRESS_DRAWN_MS]);
+      const complete = await page.waitForFunction(() => (window as unknown as { __benchMarks: Record<string, number | null> }).__benchMarks['progressComplete'], null, { timeout: 120_000 });
+      const completeMs = Number(await complete.jsonValue()) - progress.fromStartMs + progress.afterLoadMs;
+      rows.push(['/progress/ activity heatmap (whole log read): after the load event', completeMs, '']);
 
       await page.goto('/settings/');
       const button = page.getByRole('button', { name: 'Скачать резервную копию' });
