@@ -230,9 +230,8 @@ test('focus follows the review: rating buttons after revealing, the next card af
   await expect(status).toHaveText('Последняя оценка отменена.');
 });
 
-// Not yet: when the last card is rated the card unmounts and focus falls back to <body>; the
-// «Повторение завершено» heading has tabIndex={-1} but nothing focuses it (src/islands/Review.tsx).
-test.fixme('after the last card focus moves to the «Повторение завершено» heading', async ({ page }) => {
+// The rated card unmounts with the focus in it; the finished heading takes the focus.
+test('after the last card focus moves to the «Повторение завершено» heading', async ({ page }) => {
   await openReview(page, `?lesson=${lessons[0]!.slug}`);
   await startNew(page).click();
   await finishByMouse(page);

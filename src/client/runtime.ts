@@ -35,6 +35,14 @@ export const INITIAL_STATE: ClientState = Object.freeze({
 let state: ClientState = INITIAL_STATE;
 const listeners = new Set<(s: ClientState) => void>();
 let started: Promise<SafeStore> | undefined;
+/** Set once loaded, so a rating changes the page at once, before any wait. */
+let loaded: { store: SafeStore; engine: Engine } | null = null;
+type Engine = Awaited<ReturnType<typeof engine>>;
+
+async function whenLoaded(): Promise<{ store: SafeStore; engine: Engine }> {
+  const store = await start();
+  return loaded ?? { store, engine: await engine() };
+}
 
 function set(patch: Partial<ClientState>): void {
   state = { ...state, ...patch };
@@ -49,7 +57,8 @@ export function getState(): ClientState {
 /** Opens the store and loads progress once per page; later calls share the same promise. */
 export function start(): Promise<SafeStore> {
   started ??= (async () => {
-    const { openStore, loadProgress, applyProgressMessage } = await engine();
+    const modules = await engine();
+    const { openStore, loadProgress, applyProgressMessage } = modules;
     const { store, persistent, reason, channel } = await openStore();
     const settings = await store.getSettings();
     // A large deck's cached cards arrive long before the whole log is read and checked: show them
@@ -64,6 +73,7 @@ export function start(): Promise<SafeStore> {
     });
     store.subscribe(({ lastError }) => set({ saveError: lastError }));
     set({ ready: true, progress, settings, storageAlert: persistent ? alert : (reason ?? alert) });
+    loaded = { store, engine: modules };
     return store;
   })();
   return started;
@@ -75,22 +85,26 @@ export function subscribe(listener: (s: ClientState) => void): () => void {
   return () => listeners.delete(listener);
 }
 
-/** Records a rating now, saves it (other tabs are told by the store) and returns the review. */
-export async function rateQuestion(questionId: string, rating: Rating): Promise<Review> {
-  const store = await start();
-  const { rate } = await engine();
-  const rated = rate(state.progress, { questionId, rating, nowMs: Date.now(), settings: state.settings });
+/**
+ * Records a rating now. Once the page has loaded, the progress changes before any wait (so the
+ * rated card never shows again while saving) and `onRecorded` gets the review at once (undo can
+ * take it back even while its save is queued: writes run in order). Resolves when the save is done
+ * or has failed and been queued for retry (then `saveError` says so).
+ */
+export async function rateQuestion(questionId: string, rating: Rating, onRecorded?: (review: Review) => void): Promise<Review> {
+  const { store, engine: e } = loaded ?? (await whenLoaded());
+  const rated = e.rate(state.progress, { questionId, rating, nowMs: Date.now(), settings: state.settings });
   set({ progress: rated.progress });
+  onRecorded?.(rated.review);
   const result = await store.append(rated.review, rated.cacheEntry);
   if (!result.ok) set({ saveError: result.error });
   return rated.review;
 }
 
-/** Takes a review back (undo). */
+/** Takes a review back (undo); the page changes at once, the store follows. */
 export async function undoReview(reviewId: string): Promise<void> {
-  const store = await start();
-  const { withoutReviews } = await engine();
-  set({ progress: withoutReviews(state.progress, [reviewId], state.settings) });
+  const { store, engine: e } = loaded ?? (await whenLoaded());
+  set({ progress: e.withoutReviews(state.progress, [reviewId], state.settings) });
   const result = await store.remove(reviewId);
   if (!result.ok) set({ saveError: result.error });
 }

@@ -1,5 +1,5 @@
 import '../client/jitless';
-import { useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useState } from 'preact/hooks';
 import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../client/review-session';
 import { rateQuestion, undoReview } from '../client/runtime';
 import { StorageAlerts } from '../client/StorageAlerts';
@@ -19,6 +19,8 @@ export default function Review({ cards }: { cards: CardView[] }) {
   const [lessonSlug, setLessonSlug] = useState<string | undefined>(undefined);
   const [session, setSession] = useState(NEW_SESSION);
   const [message, setMessage] = useState('');
+  // The card that had focus is gone when the session ends: focus moves to the heading as it appears.
+  const focusOnMount = useCallback((el: HTMLElement | null) => el?.focus(), []);
 
   useEffect(() => {
     const slug = new URLSearchParams(location.search).get('lesson');
@@ -58,8 +60,7 @@ export default function Review({ cards }: { cards: CardView[] }) {
     if (!current) return;
     const id = current.id;
     setSession((s) => ratingGiven(s, id, stay));
-    const review = await rateQuestion(id, rating);
-    setSession((s) => ratingSaved(s, review.id));
+    await rateQuestion(id, rating, (review) => setSession((s) => ratingSaved(s, review.id)));
     setMessage(rating === 1 ? 'Карточка вернётся в конце сессии.' : 'Оценка сохранена.');
   };
   const onContinue = () => setSession(continued);
@@ -86,7 +87,7 @@ export default function Review({ cards }: { cards: CardView[] }) {
         </>
       ) : session.doneReviewIds.length > 0 ? (
         <section class="review-finished">
-          <h2 tabIndex={-1}>Повторение завершено</h2>
+          <h2 tabIndex={-1} ref={focusOnMount}>Повторение завершено</h2>
           <p>{next ? `Следующая карточка: ${next}.` : 'Новых повторений пока не запланировано.'}</p>
         </section>
       ) : (

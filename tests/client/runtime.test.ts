@@ -82,6 +82,17 @@ describe('rating and undo', () => {
     expect(reloaded.getState().progress.cards.get('q-1')).toEqual(page.getState().progress.cards.get('q-1'));
   });
 
+  test('once loaded, a rating changes the page before any wait and hands over the review at once', async () => {
+    const page = await freshRuntime();
+    await page.start();
+    let recorded: string | undefined;
+    const saved = page.rateQuestion('q-1', 3, (review) => (recorded = review.id));
+    // Nothing awaited yet: the rated card must not show again as new while the save runs.
+    expect(page.getState().progress.cards.has('q-1')).toBe(true);
+    expect(recorded).toBeDefined();
+    expect((await saved).id).toBe(recorded);
+  });
+
   test('undo removes the review from the page and from storage, and leaves the others', async () => {
     await seed(factory, 'q-earlier');
     const page = await freshRuntime();
