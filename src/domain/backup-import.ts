@@ -3,7 +3,7 @@
  * are checked before anything is merged, and every failure is a Russian sentence, never an
  * exception.
  */
-import type { z } from 'astro/zod';
+import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/messages';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupSchema, type Backup } from './backup';
 import { parseReview, reviewSchema, type Review } from './review';

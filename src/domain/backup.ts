@@ -2,7 +2,7 @@
  * The backup file: a versioned JSON document with the settings and the whole review log. Reading
  * a file (untrusted) is in backup-import.ts; merging and the backup warning are here.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import type { Review } from './review';
 import { settingsSchema, type Settings } from './settings';
 

@@ -1,4 +1,5 @@
-import { z } from 'astro/zod';
+// zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
+import * as z from 'zod/mini';
 import type { Settings } from './settings';
 import { utcOffsetMinutesAt } from './study-day';
 
@@ -21,29 +22,35 @@ const MAX_REVIEWED_AT = Date.UTC(2200, 0, 1);
  */
 export const reviewSchema = z.strictObject({
   /** Unique id (a UUID). Merging, undo and duplicate detection go by it. */
-  id: z.string({ error: 'нет id' }).min(1, 'пустой id').max(100, 'слишком длинный id'),
+  id: z.string({ error: 'нет id' }).check(z.minLength(1, 'пустой id'), z.maxLength(100, 'слишком длинный id')),
   /** The question reviewed. Kept even if the question is later removed from the course. */
-  questionId: z.string({ error: 'нет questionId' }).min(1, 'пустой questionId').max(200, 'слишком длинный questionId'),
+  questionId: z.string({ error: 'нет questionId' }).check(z.minLength(1, 'пустой questionId'), z.maxLength(200, 'слишком длинный questionId')),
   /** 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
   rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'оценка должна быть 1, 2, 3 или 4' }),
   /** When the learner rated, epoch ms. */
   reviewedAt: z
     .number({ error: 'время ответа должно быть числом' })
-    .int('время ответа должно быть целым числом миллисекунд')
-    .min(MIN_REVIEWED_AT, 'время ответа раньше 1970 года')
-    .max(MAX_REVIEWED_AT, 'время ответа позже 2200 года'),
+    .check(
+      z.int('время ответа должно быть целым числом миллисекунд'),
+      z.minimum(MIN_REVIEWED_AT, 'время ответа раньше 1970 года'),
+      z.maximum(MAX_REVIEWED_AT, 'время ответа позже 2200 года'),
+    ),
   /** Local offset from UTC in minutes when rated (Moscow: 180); fixes the study day on replay. */
   utcOffsetMinutes: z
     .number({ error: 'смещение часового пояса должно быть числом' })
-    .int('смещение часового пояса должно быть целым')
-    .min(-840, 'смещение часового пояса вне ±14 ч')
-    .max(840, 'смещение часового пояса вне ±14 ч'),
+    .check(
+      z.int('смещение часового пояса должно быть целым'),
+      z.minimum(-840, 'смещение часового пояса вне ±14 ч'),
+      z.maximum(840, 'смещение часового пояса вне ±14 ч'),
+    ),
   /** The study-day start hour in effect when rated. */
   dayStartHour: z
     .number({ error: 'час начала учебного дня должен быть числом' })
-    .int('час начала учебного дня должен быть целым')
-    .min(0, 'час начала учебного дня: от 0 до 23')
-    .max(23, 'час начала учебного дня: от 0 до 23'),
+    .check(
+      z.int('час начала учебного дня должен быть целым'),
+      z.minimum(0, 'час начала учебного дня: от 0 до 23'),
+      z.maximum(23, 'час начала учебного дня: от 0 до 23'),
+    ),
 });
 
 /** One review in the append-only log. */

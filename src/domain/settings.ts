@@ -1,24 +1,31 @@
-import { z } from 'astro/zod';
+// zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
+import * as z from 'zod/mini';
 
 /** The learner's settings, kept in the browser and in backups. */
 export const settingsSchema = z.strictObject({
   /** Probability of recall FSRS aims for when it is time to review; 0.80 to 0.97, default 0.90. Higher means more reviews. */
   desiredRetention: z
     .number({ error: 'желаемое запоминание должно быть числом' })
-    .min(0.8, 'желаемое запоминание не может быть меньше 0,80')
-    .max(0.97, 'желаемое запоминание не может быть больше 0,97'),
+    .check(
+      z.minimum(0.8, 'желаемое запоминание не может быть меньше 0,80'),
+      z.maximum(0.97, 'желаемое запоминание не может быть больше 0,97'),
+    ),
   /** How many questions not yet met the review page offers per study day; 0 to 100, default 10. */
   newPerDay: z
     .number({ error: 'число новых вопросов в день должно быть числом' })
-    .int('число новых вопросов в день должно быть целым')
-    .min(0, 'число новых вопросов в день не может быть отрицательным')
-    .max(100, 'число новых вопросов в день не может быть больше 100'),
+    .check(
+      z.int('число новых вопросов в день должно быть целым'),
+      z.minimum(0, 'число новых вопросов в день не может быть отрицательным'),
+      z.maximum(100, 'число новых вопросов в день не может быть больше 100'),
+    ),
   /** Local hour (0 to 23) at which a study day starts; default 4, i.e. 04:00. Reviews after midnight still count for the evening before. */
   dayStartHour: z
     .number({ error: 'час начала учебного дня должен быть числом' })
-    .int('час начала учебного дня должен быть целым')
-    .min(0, 'час начала учебного дня: от 0 до 23')
-    .max(23, 'час начала учебного дня: от 0 до 23'),
+    .check(
+      z.int('час начала учебного дня должен быть целым'),
+      z.minimum(0, 'час начала учебного дня: от 0 до 23'),
+      z.maximum(23, 'час начала учебного дня: от 0 до 23'),
+    ),
 });
 
 /** The learner's settings. */

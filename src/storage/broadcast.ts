@@ -2,7 +2,7 @@
  * Tells other open tabs about saved changes, through BroadcastChannel. Where BroadcastChannel is
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
-import { z } from 'astro/zod';
+import * as z from 'zod/mini';
 import { EMPTY_PROGRESS, rescheduleAll, withoutReviews, withReviews, type Progress } from '../domain/progress';
 import { reviewSchema, type Review } from '../domain/review';
 import { settingsSchema, type Settings } from '../domain/settings';
