@@ -42,6 +42,9 @@ export const CARD_NUMBER_FIELDS = [
   'firstStudyDay',
 ] as const;
 
+/** One of `CARD_NUMBER_FIELDS`. */
+export type CardNumberField = (typeof CARD_NUMBER_FIELDS)[number];
+
 /** Reads a cache entry from storage (`unknown` until parsed); null when it is not one. */
 export function parseCachedCard(x: unknown): CachedCard | null {
   if (typeof x !== 'object' || x === null) return null;
@@ -52,23 +55,24 @@ export function parseCachedCard(x: unknown): CachedCard | null {
   const phase = c['phase'];
   if (typeof questionId !== 'string') return null;
   if (phase !== 'learning' && phase !== 'review' && phase !== 'relearning') return null;
-  const n = (field: (typeof CARD_NUMBER_FIELDS)[number]) => c[field] as number;
   if (!CARD_NUMBER_FIELDS.every((field) => Number.isFinite(c[field]))) return null;
+  return { fingerprint, card: cardFromFields(questionId, phase, (field) => c[field] as number) };
+}
+
+/** A card state from its id, phase and a reader of its number fields (an object, or a packed row). */
+export function cardFromFields(questionId: string, phase: CardState['phase'], n: (field: CardNumberField) => number): CardState {
   return {
-    fingerprint,
-    card: {
-      questionId,
-      phase,
-      stability: n('stability'),
-      difficulty: n('difficulty'),
-      reps: n('reps'),
-      lapses: n('lapses'),
-      scheduledDays: n('scheduledDays'),
-      learningStep: n('learningStep'),
-      lastReviewedAt: n('lastReviewedAt'),
-      lastStudyClockMs: n('lastStudyClockMs'),
-      dueStudyClockMs: n('dueStudyClockMs'),
-      firstStudyDay: n('firstStudyDay'),
-    },
+    questionId,
+    phase,
+    stability: n('stability'),
+    difficulty: n('difficulty'),
+    reps: n('reps'),
+    lapses: n('lapses'),
+    scheduledDays: n('scheduledDays'),
+    learningStep: n('learningStep'),
+    lastReviewedAt: n('lastReviewedAt'),
+    lastStudyClockMs: n('lastStudyClockMs'),
+    dueStudyClockMs: n('dueStudyClockMs'),
+    firstStudyDay: n('firstStudyDay'),
   };
 }

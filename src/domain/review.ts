@@ -1,6 +1,6 @@
 // zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
 import * as z from 'zod/mini';
-import type { Settings } from './settings';
+import { dayStartHourSchema, type Settings } from './settings';
 import { utcOffsetMinutesAt } from './study-day';
 
 /** A rating: 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
@@ -44,13 +44,7 @@ export const reviewSchema = z.strictObject({
       z.maximum(840, 'смещение часового пояса вне ±14 ч'),
     ),
   /** The study-day start hour in effect when rated. */
-  dayStartHour: z
-    .number({ error: 'час начала учебного дня должен быть числом' })
-    .check(
-      z.int('час начала учебного дня должен быть целым'),
-      z.minimum(0, 'час начала учебного дня: от 0 до 23'),
-      z.maximum(23, 'час начала учебного дня: от 0 до 23'),
-    ),
+  dayStartHour: dayStartHourSchema,
 });
 
 /** One review in the append-only log. */

@@ -1,6 +1,15 @@
 // zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
 import * as z from 'zod/mini';
 
+/** A study-day start hour, 0 to 23 (in settings, and on each review: the hour in effect when rated). */
+export const dayStartHourSchema = z
+  .number({ error: 'час начала учебного дня должен быть числом' })
+  .check(
+    z.int('час начала учебного дня должен быть целым'),
+    z.minimum(0, 'час начала учебного дня: от 0 до 23'),
+    z.maximum(23, 'час начала учебного дня: от 0 до 23'),
+  );
+
 /** The learner's settings, kept in the browser and in backups. */
 export const settingsSchema = z.strictObject({
   /** Probability of recall FSRS aims for when it is time to review; 0.80 to 0.97, default 0.90. Higher means more reviews. */
@@ -19,13 +28,7 @@ export const settingsSchema = z.strictObject({
       z.maximum(100, 'число новых вопросов в день не может быть больше 100'),
     ),
   /** Local hour (0 to 23) at which a study day starts; default 4, i.e. 04:00. Reviews after midnight still count for the evening before. */
-  dayStartHour: z
-    .number({ error: 'час начала учебного дня должен быть числом' })
-    .check(
-      z.int('час начала учебного дня должен быть целым'),
-      z.minimum(0, 'час начала учебного дня: от 0 до 23'),
-      z.maximum(23, 'час начала учебного дня: от 0 до 23'),
-    ),
+  dayStartHour: dayStartHourSchema,
 });
 
 /** The learner's settings. */

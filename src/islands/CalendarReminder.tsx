@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { downloadText } from '../client/download';
 import {
   buildReminderIcs,
   clocksChangeDuring,
@@ -16,19 +17,6 @@ interface Props {
   /** Absolute URL of the review page, written into the event. */
   reviewUrl: string;
   courseName: string;
-}
-
-/** Hands the text to the browser as a file download. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/calendar;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  // Some browsers read the blob after click() returns; give them a moment before revoking it.
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
 const ERROR_ID = 'reminder-error';
@@ -84,7 +72,7 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
     setError(undefined);
     const nowMs = Date.now();
     const uid = newEventUid(new URL(reviewUrl).host, nowMs);
-    download(buildReminderIcs(parsed.plan, { reviewUrl, courseName, uid, nowMs }), REMINDER_FILE_NAME);
+    downloadText(buildReminderIcs(parsed.plan, { reviewUrl, courseName, uid, nowMs }), REMINDER_FILE_NAME, 'text/calendar;charset=utf-8');
     const shift = clocksChangeDuring(firstStartMs(parsed.plan), parsed.plan.days)
       ? ' В эти дни в вашем часовом поясе переводят часы: после перевода напоминание сдвинется на час.'
       : '';

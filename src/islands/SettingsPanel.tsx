@@ -1,4 +1,5 @@
 import '../client/jitless';
+import { downloadText } from '../client/download';
 import { useEffect, useState } from 'preact/hooks';
 import type { Progress } from '../domain/progress';
 import type { Settings } from '../domain/settings';
@@ -9,18 +10,6 @@ import type { PersistenceStatus } from '../storage/persist';
 import type { SafeStore } from '../storage/safe-store';
 import type { StoredMeta } from '../storage/store';
 
-
-/** Hands the text to the browser as a file download. */
-function download(text: string, fileName: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'application/json;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 type Engine = typeof import('./SettingsEngine');
 
@@ -91,7 +80,7 @@ export default function SettingsPanel() {
 
   const exportBackup = async () => {
     const nowMs = Date.now();
-    download(serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs })), backupFileName(nowMs));
+    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
     const nextMeta = { ...meta, lastBackupAt: nowMs };
     await store.setMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });

@@ -5,7 +5,7 @@
  * review page can show its first card.
  */
 import type { CardPhase } from '../domain/card';
-import { CARD_NUMBER_FIELDS, type CachedCard } from '../domain/card-cache';
+import { CARD_NUMBER_FIELDS, cardFromFields, type CachedCard, type CardNumberField } from '../domain/card-cache';
 
 /** The stored form of the snapshot. */
 export interface CardSnapshot {
@@ -46,24 +46,8 @@ export function decodeCardSnapshot(x: unknown): CachedCard[] {
     const phase = PHASES[phases[i] ?? -1];
     const values = numbers.subarray(i * WIDTH, (i + 1) * WIDTH);
     if (typeof questionId !== 'string' || typeof fingerprint !== 'string' || !phase || !values.every(Number.isFinite)) continue;
-    const n = (field: (typeof CARD_NUMBER_FIELDS)[number]) => values[CARD_NUMBER_FIELDS.indexOf(field)] ?? 0;
-    entries.push({
-      fingerprint,
-      card: {
-        questionId,
-        phase,
-        stability: n('stability'),
-        difficulty: n('difficulty'),
-        reps: n('reps'),
-        lapses: n('lapses'),
-        scheduledDays: n('scheduledDays'),
-        learningStep: n('learningStep'),
-        lastReviewedAt: n('lastReviewedAt'),
-        lastStudyClockMs: n('lastStudyClockMs'),
-        dueStudyClockMs: n('dueStudyClockMs'),
-        firstStudyDay: n('firstStudyDay'),
-      },
-    });
+    const n = (field: CardNumberField) => values[CARD_NUMBER_FIELDS.indexOf(field)] ?? 0;
+    entries.push({ fingerprint, card: cardFromFields(questionId, phase, n) });
   }
   return entries;
 }
