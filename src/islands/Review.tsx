@@ -69,6 +69,7 @@ export default function Review({ cards }: { cards: CardView[] }) {
     <div class="review">
       <StorageAlerts state={state} />
       <p class="due-count" data-due-count={dueCount}>{dueCountText(dueCount)}</p>
+      {session.withNew && queue.newQuestions.length > 0 && <p class="muted">Новые вопросы: ещё {formatQuestions(queue.newQuestions.length)} на сегодня</p>}
       <p role="status" class="visually-hidden">{message}</p>
       {current ? (
         <>
