@@ -2,15 +2,14 @@
  * One store and one progress per page, shared by every island. Opened lazily on first use.
  * No scheduling here: only calls to the domain and the storage layer.
  */
-import './jitless';
 import type { CardState } from '../domain/card';
-import type { Progress } from '../domain/progress';
+import { rate, withoutReviews, type Progress } from '../domain/progress';
 import type { Rating, Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
+import { applyProgressMessage } from '../storage/broadcast';
+import { loadProgress } from '../storage/load-progress';
+import { openStore } from '../storage/open-store';
 import type { SafeStore } from '../storage/safe-store';
-
-// Schema modules load only after jitless.ts has set zod's config (a static import would run first).
-const engine = () => import('./engine');
 
 /** What islands render from. */
 export interface ClientState {
@@ -36,13 +35,7 @@ let state: ClientState = INITIAL_STATE;
 const listeners = new Set<(s: ClientState) => void>();
 let started: Promise<SafeStore> | undefined;
 /** Set once loaded, so a rating changes the page at once, before any wait. */
-let loaded: { store: SafeStore; engine: Engine } | null = null;
-type Engine = Awaited<ReturnType<typeof engine>>;
-
-async function whenLoaded(): Promise<{ store: SafeStore; engine: Engine }> {
-  const store = await start();
-  return loaded ?? { store, engine: await engine() };
-}
+let loaded: SafeStore | null = null;
 
 function set(patch: Partial<ClientState>): void {
   state = { ...state, ...patch };
@@ -57,8 +50,6 @@ export function getState(): ClientState {
 /** Opens the store and loads progress once per page; later calls share the same promise. */
 export function start(): Promise<SafeStore> {
   started ??= (async () => {
-    const modules = await engine();
-    const { openStore, loadProgress, applyProgressMessage } = modules;
     const { store, persistent, reason, channel } = await openStore();
     const settings = await store.getSettings();
     // A large deck's cached cards arrive long before the whole log is read and checked: show them
@@ -73,7 +64,7 @@ export function start(): Promise<SafeStore> {
     });
     store.subscribe(({ lastError }) => set({ saveError: lastError }));
     set({ ready: true, progress, settings, storageAlert: persistent ? alert : (reason ?? alert) });
-    loaded = { store, engine: modules };
+    loaded = store;
     return store;
   })();
   return started;
@@ -92,8 +83,8 @@ export function subscribe(listener: (s: ClientState) => void): () => void {
  * or has failed and been queued for retry (then `saveError` says so).
  */
 export async function rateQuestion(questionId: string, rating: Rating, onRecorded?: (review: Review) => void): Promise<Review> {
-  const { store, engine: e } = loaded ?? (await whenLoaded());
-  const rated = e.rate(state.progress, { questionId, rating, nowMs: Date.now(), settings: state.settings });
+  const store = loaded ?? (await start());
+  const rated = rate(state.progress, { questionId, rating, nowMs: Date.now(), settings: state.settings });
   set({ progress: rated.progress });
   onRecorded?.(rated.review);
   const result = await store.append(rated.review, rated.cacheEntry);
@@ -103,8 +94,8 @@ export async function rateQuestion(questionId: string, rating: Rating, onRecorde
 
 /** Takes a review back (undo); the page changes at once, the store follows. */
 export async function undoReview(reviewId: string): Promise<void> {
-  const { store, engine: e } = loaded ?? (await whenLoaded());
-  set({ progress: e.withoutReviews(state.progress, [reviewId], state.settings) });
+  const store = loaded ?? (await start());
+  set({ progress: withoutReviews(state.progress, [reviewId], state.settings) });
   const result = await store.remove(reviewId);
   if (!result.ok) set({ saveError: result.error });
 }

@@ -1,4 +1,5 @@
-// zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
+// zod's mini API: these schemas ship to the browser; the classic API does not tree-shake, and its
+// object schemas probe `new Function`, which the CSP forbids.
 import * as z from 'zod/mini';
 
 /** A study-day start hour, 0 to 23 (in settings, and on each review: the hour in effect when rated). */

@@ -1,4 +1,3 @@
-import '../client/jitless';
 import { useClient } from '../client/use-client';
 import { StorageAlerts } from '../client/StorageAlerts';
 import { countDue } from '../domain/queue';

@@ -1,4 +1,3 @@
-import '../client/jitless';
 import { useRef, useState } from 'preact/hooks';
 import { useClient } from '../client/use-client';
 import { rateQuestion } from '../client/runtime';

@@ -1,4 +1,4 @@
-/** What the progress island loads after turning off zod's eval probe (see src/client/jitless.ts). */
+/** What the progress island loads on mount, as one chunk, once the page is drawn. */
 export { allReviews } from '../domain/progress';
 export { createScheduler } from '../domain/scheduler';
 export { loadProgress } from '../storage/load-progress';

@@ -1,4 +1,3 @@
-import '../client/jitless';
 import { useEffect, useState } from 'preact/hooks';
 import { unreviewedCurve } from '../charts/forgetting-curve';
 import type { CardState } from '../domain/card';

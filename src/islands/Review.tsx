@@ -1,4 +1,3 @@
-import '../client/jitless';
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../client/review-session';
 import { rateQuestion, undoReview } from '../client/runtime';

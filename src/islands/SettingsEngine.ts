@@ -1,4 +1,4 @@
-/** What the settings island loads after turning off zod's eval probe (see src/client/jitless.ts). */
+/** What the settings island loads on mount, as one chunk, once the page is drawn. */
 export { backupFileName, createBackup, isBackupOverdue, mergeReviews, serializeBackup, MAX_BACKUP_BYTES } from '../domain/backup';
 export { parseBackup } from '../domain/backup-import';
 export { allReviews, EMPTY_PROGRESS, rescheduleAll, withReviews } from '../domain/progress';

@@ -1,4 +1,3 @@
-import '../client/jitless';
 import { downloadText } from '../client/download';
 import { useEffect, useState } from 'preact/hooks';
 import type { Progress } from '../domain/progress';
