@@ -133,11 +133,20 @@ test('?lesson=<slug> reviews only that lesson’s questions', async ({ page }) =
   expect(ids.length).toBeLessThanOrEqual(NEW_PER_DAY);
 
   await openReview(page, `?lesson=${lesson.slug}`);
+  await expect(page.locator('.review-filter')).toContainText(`Только урок «${lesson.data.title}»`);
+  await expect(page.locator('.review-filter a')).toHaveAttribute('href', '/review/');
   await expect(startNew(page)).toContainText(`(${ids.length} `);
   await startNew(page).click();
   const seen = await finishByMouse(page);
   expect([...seen].sort()).toEqual([...ids].sort());
   await expect(finished(page)).toBeVisible();
+});
+
+test('an unknown ?lesson= says so and reviews the whole course', async ({ page }) => {
+  await openReview(page, '?lesson=no-such-lesson');
+  await expect(page.getByRole('status').filter({ hasText: 'Такого урока в курсе нет' })).toBeVisible();
+  await expect(page.locator('.review-filter')).toHaveCount(0);
+  await expect(startNew(page)).toHaveText(`Начать новые вопросы (${NEW_PER_DAY} вопросов)`);
 });
 
 test('a wrong pick explains the answer, links to the section to re-read, and the card comes back at the end of the session', async ({ page }) => {

@@ -13,9 +13,10 @@ import type { CardView } from '../lib/card-view';
 import QuestionCard from './QuestionCard';
 
 /** The daily review: today's due cards one at a time, then new questions if the learner asks. */
-export default function Review({ cards }: { cards: CardView[] }) {
+export default function Review({ cards, lessons }: { cards: CardView[]; lessons: { slug: string; title: string }[] }) {
   const state = useClient();
   const [lessonSlug, setLessonSlug] = useState<string | undefined>(undefined);
+  const [unknownLesson, setUnknownLesson] = useState(false);
   const [session, setSession] = useState(NEW_SESSION);
   const [message, setMessage] = useState('');
   // The card that had focus is gone when the session ends: focus moves to the heading as it appears.
@@ -23,7 +24,8 @@ export default function Review({ cards }: { cards: CardView[] }) {
 
   useEffect(() => {
     const slug = new URLSearchParams(location.search).get('lesson');
-    if (slug && cards.some((c) => c.lessonSlug === slug)) setLessonSlug(slug);
+    if (slug && lessons.some((l) => l.slug === slug)) setLessonSlug(slug);
+    else if (slug !== null) setUnknownLesson(true);
   }, []);
 
   const undo = () => {
@@ -67,6 +69,12 @@ export default function Review({ cards }: { cards: CardView[] }) {
   return (
     <div class="review">
       <StorageAlerts state={state} />
+      {lessonSlug && (
+        <p class="review-filter">
+          Только урок «{lessons.find((l) => l.slug === lessonSlug)?.title}». <a href="/review/">Повторить все уроки</a>
+        </p>
+      )}
+      {unknownLesson && <p role="status">Такого урока в курсе нет, поэтому здесь карточки всех уроков.</p>}
       <p class="due-count" data-due-count={dueCount}>{dueCountText(dueCount)}</p>
       {session.withNew && queue.newQuestions.length > 0 && <p class="muted">Новые вопросы: ещё {formatQuestions(queue.newQuestions.length)} на сегодня</p>}
       <p role="status" class="visually-hidden">{message}</p>
