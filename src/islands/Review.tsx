@@ -76,7 +76,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
       )}
       {unknownLesson && <p role="status">Такого урока в курсе нет, поэтому здесь карточки всех уроков.</p>}
       <p class="due-count" data-due-count={dueCount}>{dueCountText(dueCount)}</p>
-      {session.withNew && queue.newQuestions.length > 0 && <p class="muted">Новые вопросы: ещё {formatQuestions(queue.newQuestions.length)} на сегодня</p>}
+      {session.withNew && queue.newQuestions.length > 0 && <p class="muted">Осталось новых на сегодня: {formatQuestions(queue.newQuestions.length)}</p>}
       <p role="status" class="visually-hidden">{message}</p>
       {current ? (
         <>
