@@ -3,9 +3,9 @@
  * No scheduling here: only calls to the domain and the storage layer.
  */
 import type { CardState } from '../domain/card';
-import { rate, withoutReviews, type Progress } from '../domain/progress';
+import { cardsOnlyProgress, EMPTY_PROGRESS, rate, withoutReviews, type Progress } from '../domain/progress';
 import type { Rating, Review } from '../domain/review';
-import type { Settings } from '../domain/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { applyProgressMessage } from '../storage/broadcast';
 import { loadProgress } from '../storage/load-progress';
 import { openStore } from '../storage/open-store';
@@ -15,6 +15,8 @@ import type { SafeStore } from '../storage/safe-store';
 export interface ClientState {
   /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
   ready: boolean;
+  /** True once `progress` is built from the whole log (before that, from cached cards: no reviews). */
+  checked: boolean;
   progress: Progress;
   settings: Settings;
   /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
@@ -26,8 +28,9 @@ export interface ClientState {
 /** The state before loading, as on the server: islands render this first so hydration matches. */
 export const INITIAL_STATE: ClientState = Object.freeze({
   ready: false,
-  progress: { reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 },
-  settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
+  checked: false,
+  progress: EMPTY_PROGRESS,
+  settings: DEFAULT_SETTINGS,
   storageAlert: null,
   saveError: null,
 });
@@ -55,7 +58,7 @@ export function start(): Promise<SafeStore> {
     // A large deck's cached cards arrive long before the whole log is read and checked: show them
     // at once (counts, the first card); rating waits for `started`, so it always uses the checked log.
     const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
-      if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: { reviewsByQuestion: new Map(), cards, reviewCount: 0 } });
+      if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: cardsOnlyProgress(cards) });
     };
     const { progress, alert } = await loadProgress(store, settings, { onCachedCards });
     channel.subscribe((message) => {
@@ -63,7 +66,7 @@ export function start(): Promise<SafeStore> {
       set({ settings: next, progress: applyProgressMessage(state.progress, message, next) });
     });
     store.subscribe(({ lastError }) => set({ saveError: lastError }));
-    set({ ready: true, progress, settings, storageAlert: persistent ? alert : (reason ?? alert) });
+    set({ ready: true, checked: true, progress, settings, storageAlert: persistent ? alert : (reason ?? alert) });
     loaded = store;
     return store;
   })();

@@ -25,6 +25,14 @@ type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
 /** Progress with no reviews. */
 export const EMPTY_PROGRESS: Progress = Object.freeze({ reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 });
 
+/**
+ * Progress from cached cards alone, shown while the log is still being read: the cards, no reviews.
+ * Good for counts and charts of cards; rate and undo only on the progress built from the log.
+ */
+export function cardsOnlyProgress(cards: ReadonlyMap<string, CardState>): Progress {
+  return { ...EMPTY_PROGRESS, cards };
+}
+
 /** What `buildProgress` returns. */
 export interface BuiltProgress {
   progress: Progress;

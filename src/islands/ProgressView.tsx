@@ -1,11 +1,13 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { unreviewedCurve } from '../charts/forgetting-curve';
-import type { CardState } from '../domain/card';
-import type { Progress } from '../domain/progress';
-import type { Settings } from '../domain/settings';
+import { StorageAlerts } from '../client/StorageAlerts';
+import { useClient } from '../client/use-client';
+import { allReviews } from '../domain/progress';
+import { createScheduler } from '../domain/scheduler';
 import { studyDayAt, studyDayStartMs } from '../domain/study-day';
 import { formatDate } from '../i18n/dates';
 import { urls } from '../lib/urls';
+import { activityByDay, currentStreak, dueForecast, lessonStats, ownForgettingCurve } from '../progress-stats/stats';
 import { ActivityHeatmap, CurveChart, ForecastChart } from './ProgressCharts';
 
 interface Props {
@@ -15,28 +17,19 @@ interface Props {
 /** With no card of its own yet, the no-review curve uses a fresh memory's stability (days). */
 const FRESH_STABILITY_DAYS = 2.3;
 
-/** The progress page: loads the log, computes the aggregates (src/progress-stats) and renders. */
+/**
+ * The progress page: the aggregates of src/progress-stats over the shared client state. The table,
+ * forecast and curve need only cards, so they are drawn from the card cache at once; the heatmap,
+ * streak and review count wait for the whole log.
+ */
 export default function ProgressView({ lessons }: Props) {
-  const [state, setState] = useState<{ engine: typeof import('./ProgressEngine'); progress: Progress; settings: Settings; nowMs: number; checked: boolean } | null>(null);
-  const [alert, setAlert] = useState<string | null>(null);
-  useEffect(() => {
-    void (async () => {
-      const engine = await import('./ProgressEngine');
-      const opened = await engine.openStore();
-      const settings = await opened.store.getSettings();
-      // Cached cards come long before a large log is read: draw what needs only cards at once.
-      const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
-        if (cards.size > 0) setState((s) => s ?? { engine, progress: { reviewsByQuestion: new Map(), cards, reviewCount: 0 }, settings, nowMs: Date.now(), checked: false });
-      };
-      const loaded = await engine.loadProgress(opened.store, settings, { onCachedCards });
-      setAlert(opened.reason ?? loaded.alert);
-      setState({ engine, progress: loaded.progress, settings, nowMs: Date.now(), checked: true });
-    })();
-  }, []);
-  if (!state) return <p class="muted">Загружаем прогресс…</p>;
-  const { engine, progress, settings, nowMs, checked } = state;
-  const { activityByDay, allReviews, createScheduler, currentStreak, dueForecast, lessonStats, ownForgettingCurve } = engine;
-  const alertBox = alert && <div role="alert" class="notice">{alert}</div>;
+  const state = useClient();
+  // Reviews per day need the whole log sorted: once per log, not on every render.
+  const activity = useMemo(() => (state.checked ? activityByDay(allReviews(state.progress)) : null), [state.checked, state.progress]);
+  if (!state.ready) return <p class="muted">Загружаем прогресс…</p>;
+  const { progress, settings } = state;
+  const nowMs = Date.now();
+  const alertBox = <StorageAlerts state={state} />;
   const questionIds = new Set(lessons.flatMap((l) => l.questionIds));
   const cards = [...progress.cards.values()].filter((c) => questionIds.has(c.questionId));
   if (cards.length === 0) {
@@ -53,7 +46,6 @@ export default function ProgressView({ lessons }: Props) {
   const scheduler = createScheduler(settings);
   const today = studyDayAt(nowMs, settings.dayStartHour);
   const stats = lessonStats(lessons, progress.cards, scheduler, nowMs);
-  const activity = checked ? activityByDay(allReviews(progress)) : null;
   const streak = activity ? currentStreak(activity, today) : null;
   const own = ownForgettingCurve(cards, scheduler, nowMs, 60);
   const plain = unreviewedCurve({ days: 60, stability: FRESH_STABILITY_DAYS, step: 1 });
