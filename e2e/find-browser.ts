@@ -57,18 +57,26 @@ function tryInstall(): void {
  * (no executablePath needed) or the path of a system browser; throws saying how to get one.
  */
 export function findBrowser(): { executablePath?: string } {
-  if (playwrightOwn()) return {};
-  let path = systemBrowser();
-  if (!path) {
+  let found = installedBrowser();
+  if (!found) {
     tryInstall();
-    if (playwrightOwn()) return {};
-    path = systemBrowser();
+    found = installedBrowser();
   }
-  if (!path) {
+  if (!found) {
     throw new Error(
       'No Chromium found for the end-to-end tests. Install one with `npx playwright install chromium`, ' +
         'or `apt-get install chromium` (Debian/Ubuntu), or set CHROMIUM_PATH to a Chrome or Chromium binary.',
     );
   }
-  return { executablePath: path };
+  return found;
+}
+
+/**
+ * A Chromium already installed, without trying to install one: Playwright's own (`{}`), else a
+ * system browser's path; null when there is none (for scripts that report rather than install).
+ */
+export function installedBrowser(): { executablePath?: string } | null {
+  if (playwrightOwn()) return {};
+  const path = systemBrowser();
+  return path ? { executablePath: path } : null;
 }

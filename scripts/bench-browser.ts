@@ -3,11 +3,12 @@
  * from a routed origin (IndexedDB needs one), and reloads the page between steps as a learner's
  * browser would: seed, first load (cold), second load (warm, with the card cache).
  */
-import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { installedBrowser, QUIET_BROWSER_ARGS } from '../e2e/find-browser';
 import type { BenchRow } from './bench-lib';
 
-const CANDIDATES = [process.env['CHROMIUM_PATH'], '/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+/** Why a Chromium run was skipped. */
+export const NO_BROWSER = 'no Chromium found (install one, or set CHROMIUM_PATH)';
 
 /** The Chromium run's rows, or why it could not run. */
 export type BrowserBench = { ok: true; version: string; rows: BenchRow[] } | { ok: false; reason: string };
@@ -18,19 +19,6 @@ const phase = new URLSearchParams(location.search).get('phase');
 const run = phase === 'seed' ? seed(indexedDB, 'bench') : measureLoad(indexedDB, 'bench', phase === 'cold');
 run.then((rows) => { window.benchRows = rows; }, (error) => { window.benchError = String(error && error.stack || error); });
 `;
-
-/** The Chromium to run: CHROMIUM_PATH, a system one, else Playwright's own; undefined if none. */
-export async function findChromium(): Promise<string | undefined> {
-  const { chromium } = await import('@playwright/test');
-  const own = (() => {
-    try {
-      return chromium.executablePath();
-    } catch {
-      return undefined;
-    }
-  })();
-  return CANDIDATES.find((p): p is string => Boolean(p && existsSync(p))) ?? (own && existsSync(own) ? own : undefined);
-}
 
 /** Bundles an entry module (TypeScript source, imports relative to scripts/) into one browser script. */
 export async function bundleForBrowser(entry: string): Promise<string> {
@@ -50,10 +38,10 @@ export async function bundleForBrowser(entry: string): Promise<string> {
 export async function runInChromium(): Promise<BrowserBench> {
   try {
     const { chromium } = await import('@playwright/test');
-    const executablePath = await findChromium();
-    if (!executablePath) return { ok: false, reason: 'no Chromium found (set CHROMIUM_PATH)' };
+    const found = installedBrowser();
+    if (!found) return { ok: false, reason: NO_BROWSER };
     const script = await bundleForBrowser(ENTRY);
-    const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--no-first-run'] });
+    const browser = await chromium.launch({ ...found, args: QUIET_BROWSER_ARGS });
     try {
       const page = await browser.newPage();
       await page.route('http://bench.test/**', (route) =>

@@ -13,8 +13,9 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import type { QuestionRef } from '../src/domain/queue';
 import type { BenchRow } from './bench-lib';
-import { bundleForBrowser, findChromium } from './bench-browser';
-import { serveFolder } from './bench-server';
+import { installedBrowser, QUIET_BROWSER_ARGS } from '../e2e/find-browser';
+import { bundleForBrowser, NO_BROWSER } from './bench-browser';
+import { startPreview } from './lib/preview-server.mjs';
 
 /** The site run's rows and what it saw, or why it could not run. */
 export type SiteBench = { ok: true; version: string; rows: BenchRow[]; notes: string[] } | { ok: false; reason: string };
@@ -125,8 +126,8 @@ export async function runOnSite(): Promise<SiteBench> {
   let cleanup = async () => {};
   try {
     const { chromium } = await import('@playwright/test');
-    const executablePath = await findChromium();
-    if (!executablePath) return { ok: false, reason: 'no Chromium found (set CHROMIUM_PATH)' };
+    const found = installedBrowser();
+    if (!found) return { ok: false, reason: NO_BROWSER };
     let dist = process.env['BENCH_DIST'];
     if (!dist) {
       const built = await buildSite();
@@ -144,14 +145,17 @@ export async function runOnSite(): Promise<SiteBench> {
       seed(indexedDB, DEFAULT_DB_NAME, { nowMs: Date.now(), realQuestions: ${JSON.stringify(questions)} })
         .then((rows) => { window.benchRows = rows; }, (error) => { window.benchError = String(error && error.stack || error); });
     `);
-    const server = await serveFolder(dist, {
-      '/__bench/seed.html': { type: 'text/html; charset=utf-8', body: '<!doctype html><title>seed</title><script src="/__bench/seed.js"></script>' },
-      '/__bench/seed.js': { type: 'text/javascript; charset=utf-8', body: seedScript },
-    });
-    const browser = await chromium.launch({ executablePath, args: ['--disable-background-networking', '--no-first-run'] });
+    // `astro preview` serves the build the way the tests do; the seed page is routed into its origin.
+    process.env['ASTRO_OUT_DIR'] = dist;
+    const server = await startPreview();
+    const browser = await chromium.launch({ ...found, args: QUIET_BROWSER_ARGS });
     try {
       // The service worker is blocked: its first-visit precaching would compete with the page.
       const context = await browser.newContext({ baseURL: server.origin, serviceWorkers: 'block', locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
+      await context.route('**/__bench/seed.html', (route) =>
+        route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>seed</title><script src="/__bench/seed.js"></script>' }),
+      );
+      await context.route('**/__bench/seed.js', (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: seedScript }));
       await context.addInitScript(OBSERVER);
       const page = await context.newPage();
       const rows: BenchRow[] = [];
@@ -192,7 +196,7 @@ export async function runOnSite(): Promise<SiteBench> {
       return { ok: true, version: browser.version(), rows, notes };
     } finally {
       await browser.close();
-      await server.close();
+      server.stop();
     }
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
