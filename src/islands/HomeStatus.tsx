@@ -1,5 +1,5 @@
 import { useClient } from '../client/use-client';
-import { StorageAlerts } from '../client/StorageAlerts';
+import { StorageAlerts } from '../components/StorageAlerts';
 import { countDue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
 

@@ -1,7 +1,7 @@
 import { useRef, useState } from 'preact/hooks';
 import { useClient } from '../client/use-client';
 import { rateQuestion } from '../client/runtime';
-import { StorageAlerts } from '../client/StorageAlerts';
+import { StorageAlerts } from '../components/StorageAlerts';
 import { QuestionStatic } from '../components/QuestionStatic';
 import { cardDueAt } from '../domain/queue';
 import { createScheduler } from '../domain/scheduler';

@@ -1,6 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { unreviewedCurve } from '../charts/forgetting-curve';
-import { StorageAlerts } from '../client/StorageAlerts';
+import { StorageAlerts } from '../components/StorageAlerts';
 import { useClient } from '../client/use-client';
 import { allReviews } from '../domain/progress';
 import { createScheduler } from '../domain/scheduler';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../client/review-session';
 import { rateQuestion, undoReview } from '../client/runtime';
-import { StorageAlerts } from '../client/StorageAlerts';
+import { StorageAlerts } from '../components/StorageAlerts';
 import { useClient } from '../client/use-client';
 import { buildQueue, countDue } from '../domain/queue';
 import type { Rating } from '../domain/review';

@@ -1,4 +1,4 @@
-import type { ClientState } from './runtime';
+import type { ClientState } from '../client/runtime';
 
 /** Storage problems, as `role="alert"` paragraphs. */
 export function StorageAlerts({ state }: { state: ClientState }) {
