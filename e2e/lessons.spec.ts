@@ -18,20 +18,49 @@ for (const [index, lesson] of lessons.entries()) {
   });
 }
 
-test('the hasty-decisions lesson shows the forgetting-curve chart with a text alternative', async ({ page }) => {
+test('the hasty-decisions lesson charts Ebbinghaus\'s savings and, separately, the scheduling model', async ({ page }) => {
   await page.goto('/lessons/hasty-decisions/');
-  const figure = page.locator('figure').filter({ has: page.locator('svg[role="img"]') });
-  await expect(figure).toHaveCount(1);
-  await expect(figure.locator('svg[role="img"] path').first()).toBeAttached();
-  await expect(figure.locator('figcaption')).toContainText(/повтор/i);
+  const savings = page.locator('figure[data-chart="ebbinghaus-savings"]');
+  await expect(savings.locator('svg[role="img"]')).toHaveAccessibleName(/Сбережение.*Эббингауз.*1885/);
+  await expect(savings.locator('svg')).toContainText('сбережение, %');
+  const caption = savings.locator('figcaption');
+  // The text alternative names savings and gives his seven figures, and nothing like "87 % forgotten".
+  await expect(caption).toContainText('Сбережение');
+  for (const figure of ['58,2', '44,2', '35,8', '33,7', '27,8', '25,4', '21,1']) await expect(caption).toContainText(`${figure}\u00a0%`);
+  await expect(savings.locator('circle')).toHaveCount(7);
+
+  const model = page.locator('figure[data-chart="model-forgetting"]');
+  await expect(model.locator('svg[role="img"]')).toHaveAccessibleName(/Прогноз модели/);
+  await expect(model.locator('figcaption')).toContainText('не измерение, а прогноз модели FSRS');
+  await expect(model.locator('figcaption')).toContainText('90\u00a0%');
 });
 
-test('the home page lists every lesson with its summary and reading time', async ({ page }) => {
+test('a lesson shows its learning objectives and its time with the questions', async ({ page }) => {
+  const lesson = lessons[0]!;
+  await page.goto(`/lessons/${lesson.slug}/`);
+  const objectives = page.getByRole('region', { name: 'После урока вы сможете' });
+  await expect(objectives.getByRole('listitem')).toHaveText(lesson.data.objectives);
+  await expect(page.locator('.lesson-header')).toContainText(/Около \d+ мин вместе с вопросами/);
+});
+
+test('a term links to its one definition in the glossary', async ({ page }) => {
+  await page.goto(`/lessons/${lessons[0]!.slug}/`);
+  const term = page.locator('.lesson-body a.term').first();
+  const href = await term.getAttribute('href');
+  expect(href).toMatch(/^\/glossary\/#[a-z-]+$/);
+  await term.click();
+  await expect(page).toHaveURL(new RegExp(`${href!.replace('#', '#')}$`));
+  const entry = page.locator(href!.slice('/glossary/'.length));
+  await expect(entry.locator('dt')).not.toBeEmpty();
+  await expect(entry.locator('dd')).toContainText(lessons[0]!.data.title);
+});
+
+test('the home page lists every lesson with its summary and its time with the questions', async ({ page }) => {
   await page.goto('/');
   for (const lesson of lessons) {
     const item = page.locator(`[data-lesson="${lesson.slug}"]`);
     await expect(item.getByRole('link')).toContainText(lesson.data.title);
     await expect(item).toContainText(lesson.data.summary);
-    await expect(item).toContainText(/мин/);
+    await expect(item).toContainText(/Около \d+ мин вместе с вопросами/);
   }
 });

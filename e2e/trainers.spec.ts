@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import ICAL from 'ical.js';
+import { readCourse } from '../tests/read-course';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { expectNoAxeViolations } from './axe';
 
@@ -10,6 +11,8 @@ import { expectNoAxeViolations } from './axe';
  */
 
 test.use({ serviceWorkers: 'block' });
+
+const lessons = readCourse();
 
 /** Scrolls to the reminder form and waits until its island has hydrated (the button shows then). */
 async function reminderForm(page: Page) {
@@ -36,7 +39,7 @@ async function lessonPaths(page: Page): Promise<string[]> {
   return page.locator('.lesson-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
-test('lists every lesson with its summary, reading time and absolute link', async ({ page }) => {
+test('lists every lesson with its summary, time with questions, objectives, discussion questions and absolute link', async ({ page }) => {
   const paths = await lessonPaths(page);
   expect(paths.length).toBeGreaterThan(0);
   await page.goto('/trainers/');
@@ -44,7 +47,9 @@ test('lists every lesson with its summary, reading time and absolute link', asyn
   await expect(cards).toHaveCount(paths.length);
   for (const [index, path] of paths.entries()) {
     const card = cards.nth(index);
-    await expect(card.getByText(new RegExp(`^Урок ${index + 1} · около \\d+ мин чтения$`))).toBeVisible();
+    await expect(card.getByText(new RegExp(`^Урок ${index + 1} · около \\d+ мин с вопросами$`))).toBeVisible();
+    await expect(card.locator('.kit-objectives li')).toHaveCount(lessons[index]!.data.objectives.length);
+    await expect(card.locator('.kit-discussion li')).toHaveCount(lessons[index]!.data.discussion.length);
     await expect(card.getByRole('heading', { level: 3 })).not.toBeEmpty();
     const link = card.locator(`a[href="${path}"]`);
     await expect(link).toBeVisible();

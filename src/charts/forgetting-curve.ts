@@ -1,15 +1,18 @@
 /**
- * Points of forgetting curves for the chart in the lesson on hasty decisions.
+ * Forgetting curves as the scheduler of this site models them, and the geometry to draw them.
  *
- * The curves are ILLUSTRATIVE, not Ebbinghaus's data. They use the simplest model,
- * R(t) = exp(-t / S): recall R falls with the days t since the last review, the slower the
- * greater the stability S. Ebbinghaus (1885) measured something else: "savings", how much faster
- * he relearned lists of nonsense syllables, with himself as the only subject. What the model keeps
- * from his work is the shape (fast forgetting at first, slower later) and the observation that
- * repetitions spread over days hold material better than the same repetitions in one sitting.
+ * The curves come from FSRS, the model the reviews are scheduled with (src/domain/scheduler.ts):
+ * predicted recall of a question first answered with «Хорошо», left alone, or reviewed with
+ * «Хорошо» each time it falls due. They are the model's predictions, not measurements, and the
+ * charts say so. Ebbinghaus's own data (savings) are in ./ebbinghaus.ts.
  *
- * Pure functions, no DOM: the chart component renders their output to SVG at build time.
+ * Pure functions, no DOM: the lesson chart renders their output to SVG at build time, and the
+ * progress page draws the no-review curve the same way.
  */
+import type { CardState } from '../domain/card';
+import type { Rating, Review } from '../domain/review';
+import type { Scheduler } from '../domain/scheduler';
+import { DAY_MS } from '../domain/study-day';
 
 /** One point of a curve: days since first learning and predicted recall from 0 to 1. */
 export interface CurvePoint {
@@ -17,95 +20,78 @@ export interface CurvePoint {
   readonly recall: number;
 }
 
-/** Options of the curve without reviews. */
-export interface CurveOptions {
-  /** Length of the curve in days (default 30). */
-  readonly days?: number;
-  /** Stability S in days after first learning: recall falls to 1/e ≈ 37% after S days (default 3). */
-  readonly stability?: number;
-  /** Distance between sampled days (default 0.5). */
-  readonly step?: number;
+/** The moment the model's curves start: a fixed date, so the build draws the same chart every time. */
+const MODEL_START_MS = Date.UTC(2025, 0, 6, 9);
+/** The question id the model's cards use (it seeds the scheduler's fuzz). */
+const MODEL_QUESTION_ID = 'model-curve';
+
+function modelReview(atMs: number, rating: Rating, n: number): Review {
+  return { id: `model-${n}`, questionId: MODEL_QUESTION_ID, rating, reviewedAt: atMs, utcOffsetMinutes: 0, dayStartHour: 4 };
 }
 
-/** Options of the curve with spaced reviews. */
-export interface ReviewedCurveOptions extends CurveOptions {
-  /** Days on which the material is reviewed (default 1, 3, 7, 16). */
-  readonly reviewDays?: readonly number[];
-  /** Factor by which each review multiplies stability (default 2.5). */
-  readonly growth?: number;
-}
-
-/** Days covered by the chart. */
-export const DEFAULT_DAYS = 30;
-/** Stability after first learning, in days. */
-export const DEFAULT_STABILITY = 3;
-/** How much each review multiplies stability. */
-export const DEFAULT_GROWTH = 2.5;
-/** Sampling step, in days: smooth enough for a chart a few hundred pixels wide. */
-export const DEFAULT_STEP = 0.5;
-/** The review schedule the lesson shows: each interval roughly twice the previous one. */
-export const REVIEW_DAYS: readonly number[] = [1, 3, 7, 16];
-
-function positive(name: string, value: number): number {
-  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number, got ${value}`);
-  return value;
-}
-
-/**
- * Predicted recall `elapsedDays` after the last review, for a memory of the given stability:
- * exp(-elapsedDays / stability). Equals 1 at the moment of review.
- */
-export function recallAfter(elapsedDays: number, stability: number): number {
-  if (!Number.isFinite(elapsedDays) || elapsedDays < 0) {
-    throw new RangeError(`elapsedDays must be a non-negative number, got ${elapsedDays}`);
-  }
-  return Math.exp(-elapsedDays / positive('stability', stability));
-}
-
-/** Sampled days from 0 to `days`, every `step`, plus any `extra` days inside the range; sorted, unique. */
-function sampleDays(days: number, step: number, extra: readonly number[]): number[] {
-  const count = Math.floor(days / step + 1e-9);
+/** Days from 0 to `days` every `stepDays`, always including `days` and any `extra` inside the range. */
+function sampleDays(days: number, stepDays: number, extra: readonly number[] = []): number[] {
   const set = new Set<number>();
-  for (let i = 0; i <= count; i++) set.add(Math.round(i * step * 1e6) / 1e6);
+  for (let i = 0; i * stepDays < days; i++) set.add(Math.round(i * stepDays * 1e6) / 1e6);
   set.add(days);
-  for (const d of extra) if (d > 0 && d <= days) set.add(d);
+  for (const d of extra) if (d > 0 && d < days) set.add(d);
   return [...set].sort((a, b) => a - b);
 }
 
 /**
- * The curve with no reviews: recall from day 0 (where it is 1) to `days`, falling exponentially.
- * Illustrative, not Ebbinghaus's data.
+ * Predicted recall of a question answered once with «Хорошо» on day 0 and never reviewed again,
+ * from day 0 to `days`.
  */
-export function unreviewedCurve(options: CurveOptions = {}): CurvePoint[] {
-  const days = positive('days', options.days ?? DEFAULT_DAYS);
-  const stability = positive('stability', options.stability ?? DEFAULT_STABILITY);
-  const step = positive('step', options.step ?? DEFAULT_STEP);
-  return sampleDays(days, step, []).map((day) => ({ day, recall: recallAfter(day, stability) }));
+export function unreviewedModelCurve(scheduler: Scheduler, days: number, stepDays = 0.5): CurvePoint[] {
+  const card = scheduler.grade(undefined, modelReview(MODEL_START_MS, 3, 0));
+  return sampleDays(days, stepDays).map((day) => ({
+    day,
+    recall: scheduler.retrievability(card, MODEL_START_MS + day * DAY_MS),
+  }));
+}
+
+/** The curve with reviews, and the days the reviews fell on. */
+export interface ReviewedModelCurve {
+  points: CurvePoint[];
+  /** Days (after day 0) on which the question was reviewed, in order. */
+  reviewDays: number[];
 }
 
 /**
- * The curve with spaced reviews. Between reviews recall falls as exp(-t / S); on a review day the
- * curve has two points: recall just before the review, then 1 (the review restores it), after
- * which S is multiplied by `growth`, so the next decline is slower. Illustrative only.
+ * Predicted recall of a question answered with «Хорошо» on day 0 and again each time the
+ * scheduler brings it back, up to `days`. On a review day the curve has two points: recall just
+ * before the review, then 1.
  */
-export function reviewedCurve(options: ReviewedCurveOptions = {}): CurvePoint[] {
-  const days = positive('days', options.days ?? DEFAULT_DAYS);
-  const step = positive('step', options.step ?? DEFAULT_STEP);
-  const growth = positive('growth', options.growth ?? DEFAULT_GROWTH);
-  let stability = positive('stability', options.stability ?? DEFAULT_STABILITY);
-  const reviews = new Set((options.reviewDays ?? REVIEW_DAYS).filter((d) => d > 0 && d <= days));
-
-  const points: CurvePoint[] = [];
-  let lastReview = 0;
-  for (const day of sampleDays(days, step, [...reviews])) {
-    points.push({ day, recall: recallAfter(day - lastReview, stability) });
-    if (reviews.has(day)) {
-      points.push({ day, recall: 1 });
-      lastReview = day;
-      stability *= growth;
-    }
+export function reviewedModelCurve(scheduler: Scheduler, days: number, stepDays = 0.5): ReviewedModelCurve {
+  const reviews: { day: number; card: CardState }[] = [];
+  let card = scheduler.grade(undefined, modelReview(MODEL_START_MS, 3, 0));
+  reviews.push({ day: 0, card });
+  for (let n = 1; n < 50; n++) {
+    const day = reviews[reviews.length - 1]!.day + (card.dueStudyClockMs - card.lastStudyClockMs) / DAY_MS;
+    if (day >= days) break;
+    card = scheduler.grade(card, modelReview(MODEL_START_MS + day * DAY_MS, 3, n));
+    reviews.push({ day, card });
   }
-  return points;
+  const reviewDays = reviews.slice(1).map((r) => r.day);
+  const recallAt = (index: number, day: number) => scheduler.retrievability(reviews[index]!.card, MODEL_START_MS + day * DAY_MS);
+  const points: CurvePoint[] = [];
+  let current = 0;
+  // Review days are among the sampled days, so each review is met exactly once, in order.
+  for (const day of sampleDays(days, stepDays, reviewDays)) {
+    if (reviews[current + 1]?.day === day) {
+      points.push({ day, recall: recallAt(current, day) });
+      current++;
+    }
+    points.push({ day, recall: recallAt(current, day) });
+  }
+  return { points, reviewDays };
+}
+
+/** Recall of a curve on a given day: the last point at or before it (after a review, the restored value). */
+export function recallOnDay(points: readonly CurvePoint[], day: number): number {
+  let recall = points[0]?.recall ?? 0;
+  for (const p of points) if (p.day <= day) recall = p.recall;
+  return recall;
 }
 
 /** The drawing area of a chart, in SVG user units. */
@@ -119,7 +105,8 @@ export interface PlotArea {
 
 /** Horizontal SVG coordinate of a day. */
 export function xForDay(day: number, area: PlotArea): number {
-  const maxDay = positive('maxDay', area.maxDay ?? DEFAULT_DAYS);
+  const maxDay = area.maxDay ?? 30;
+  if (!(maxDay > 0)) throw new RangeError(`maxDay must be a positive number, got ${maxDay}`);
   const inner = area.width - area.margin.left - area.margin.right;
   return area.margin.left + (day / maxDay) * inner;
 }

@@ -9,6 +9,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import { applyProgressMessage } from '../storage/broadcast';
 import { loadProgress } from '../storage/load-progress';
 import { openStore } from '../storage/open-store';
+import { readPageReplacements } from './replacements';
 import type { SafeStore } from '../storage/safe-store';
 
 /** What islands render from. */
@@ -55,12 +56,13 @@ export function start(): Promise<SafeStore> {
   started ??= (async () => {
     const { store, persistent, reason, channel } = await openStore();
     const settings = await store.getSettings();
+    const replacements = readPageReplacements();
     // A large deck's cached cards arrive long before the whole log is read and checked: show them
     // at once (counts, the first card); rating waits for `started`, so it always uses the checked log.
     const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
-      if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: cardsOnlyProgress(cards) });
+      if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: cardsOnlyProgress(cards, replacements) });
     };
-    const { progress, alert } = await loadProgress(store, settings, { onCachedCards });
+    const { progress, alert } = await loadProgress(store, settings, { onCachedCards, replacements });
     channel.subscribe((message) => {
       const next = message.type === 'settings-changed' ? message.settings : state.settings;
       set({ settings: next, progress: applyProgressMessage(state.progress, message, next) });

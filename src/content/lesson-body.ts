@@ -14,6 +14,7 @@ export interface LessonHeading {
 
 const HEADING = /<h([23])\s+id=["']([^"']+)["']\s*>([\s\S]*?)<\/h\1>/g;
 const CHECKPOINT = /<Checkpoint\s+ids=\{\s*\[([^\]]*)\]\s*\}\s*\/>/g;
+const TERM = /<Term\s+id=["']([^"']+)["']\s*>/g;
 const MARKDOWN_HEADING = /^#{2,3}\s+\S/m;
 
 /** Headings with explicit ids, in document order. */
@@ -30,6 +31,11 @@ export function readCheckpoints(body: string): string[][] {
   return [...body.matchAll(CHECKPOINT)].map((m) =>
     [...(m[1] ?? '').matchAll(/["']([^"']+)["']/g)].map((id) => id[1] ?? ''),
   );
+}
+
+/** The glossary ids of the `<Term id="…">` links in the body, in document order. */
+export function readTermIds(body: string): string[] {
+  return [...body.matchAll(TERM)].map((m) => m[1] ?? '');
 }
 
 /** True when the body uses a Markdown `##` heading, which would get no stable id. */

@@ -13,6 +13,11 @@ const base = {
   explanation: z.string().trim().min(20, 'explanation is missing or too short'),
   /** Id of the heading in the same lesson to re-read when the learner misses this question. */
   source: kebab('source'),
+  /**
+   * Ids of earlier questions this one replaces (a rewrite that changed the meaning, or a split).
+   * A learner's reviews of those ids count as reviews of this question, so no history is lost.
+   */
+  replaces: z.array(kebab('replaces')).min(1, 'list at least one id, or leave the field out').optional(),
 };
 
 /** Free recall: the learner answers in their head, reveals the answer and grades themself. */

@@ -1,5 +1,5 @@
 import type { LessonData } from './lesson-schema';
-import { hasMarkdownSectionHeading, readCheckpoints, readHeadings } from './lesson-body';
+import { hasMarkdownSectionHeading, readCheckpoints, readHeadings, readTermIds } from './lesson-body';
 import { KEBAB_CASE } from './slugs';
 
 /** One parsed lesson file, as the loader sees it. */
@@ -13,14 +13,21 @@ export interface LessonFile {
 /** Id of the final section that holds the remaining questions. */
 export const CHECK_YOURSELF_ID = 'check-yourself';
 
+/** What the course is checked against besides its own files. */
+export interface CourseContext {
+  /** Ids of the glossary's terms; `<Term id>` links must name one of them. */
+  readonly termIds: ReadonlySet<string>;
+}
+
 /**
  * Checks what one file's schema cannot: rules across files and between frontmatter and body.
  * Returns readable problems, each starting with the file path; an empty list means valid.
  */
-export function validateCourse(lessons: readonly LessonFile[]): string[] {
+export function validateCourse(lessons: readonly LessonFile[], context: CourseContext): string[] {
   const problems: string[] = [];
   const slugs = new Set(lessons.map((l) => l.slug));
   const questionOwner = new Map<string, string>();
+  const allQuestionIds = new Set(lessons.flatMap((l) => l.data.questions.map((q) => q.id)));
   const orderOwner = new Map<number, string>();
 
   // Files in path order, so the same course gives the same report whatever order the disk lists them in.
@@ -47,6 +54,13 @@ export function validateCourse(lessons: readonly LessonFile[]): string[] {
       at(`the lesson needs a final <h2 id="${CHECK_YOURSELF_ID}">Проверьте себя</h2> section`);
     }
 
+    const termsSeen = new Set<string>();
+    for (const id of readTermIds(lesson.body)) {
+      if (!context.termIds.has(id)) at(`<Term id="${id}">: no glossary term with this id in content/glossary.json`);
+      else if (termsSeen.has(id)) at(`<Term id="${id}"> is linked twice; link a term only where it first appears`);
+      termsSeen.add(id);
+    }
+
     const placed = new Map<string, number>();
     for (const id of readCheckpoints(lesson.body).flat()) placed.set(id, (placed.get(id) ?? 0) + 1);
     const own = new Set(lesson.data.questions.map((q) => q.id));
@@ -61,6 +75,11 @@ export function validateCourse(lessons: readonly LessonFile[]): string[] {
       questionOwner.set(q.id, lesson.filePath);
       if (!headingIds.has(q.source)) {
         at(`question «${q.id}», field «source»: no heading with id "${q.source}" in this lesson`);
+      }
+      for (const old of q.replaces ?? []) {
+        if (allQuestionIds.has(old)) {
+          at(`question «${q.id}», field «replaces»: «${old}» is still a question of the course; only a retired id can be replaced`);
+        }
       }
       if (!placed.has(q.id)) at(`question «${q.id}» is not placed in any <Checkpoint ids={[…]} />`);
       if (q.type === 'scenario') {

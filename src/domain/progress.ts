@@ -18,19 +18,66 @@ export interface Progress {
   readonly cards: ReadonlyMap<string, CardState>;
   /** Number of reviews in the log. */
   readonly reviewCount: number;
+  /**
+   * Questions that replace retired ones (new id → the ids it replaces), from the course. A
+   * replacing question's card is replayed from its own reviews and those of the ids it replaces,
+   * so a rewrite of the course does not set a learner back; the log itself is never rewritten.
+   */
+  readonly replacements: QuestionReplacements;
 }
+
+/** New question id → the retired ids whose reviews count as its own. */
+export type QuestionReplacements = ReadonlyMap<string, readonly string[]>;
+
+const NO_REPLACEMENTS: QuestionReplacements = new Map();
 
 type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
 
 /** Progress with no reviews. */
-export const EMPTY_PROGRESS: Progress = Object.freeze({ reviewsByQuestion: new Map(), cards: new Map(), reviewCount: 0 });
+export const EMPTY_PROGRESS: Progress = Object.freeze({
+  reviewsByQuestion: new Map(),
+  cards: new Map(),
+  reviewCount: 0,
+  replacements: NO_REPLACEMENTS,
+});
+
+/** Progress for a course whose questions replace retired ids; use it instead of EMPTY_PROGRESS. */
+export function emptyProgress(replacements: QuestionReplacements): Progress {
+  return { ...EMPTY_PROGRESS, replacements };
+}
+
+/**
+ * The reviews a question's card is replayed from: its own, plus those of the ids it replaces,
+ * re-keyed to it (so fuzz and cached ids follow the current question), in replay order.
+ */
+function cardReviews(
+  reviewsByQuestion: ReadonlyMap<string, readonly Review[]>,
+  replacements: QuestionReplacements,
+  questionId: string,
+): readonly Review[] {
+  const own = reviewsByQuestion.get(questionId) ?? [];
+  const retired = replacements.get(questionId);
+  if (!retired) return own;
+  const merged = new Map<string, Review>(own.map((r) => [r.id, r]));
+  for (const old of retired) {
+    for (const r of reviewsByQuestion.get(old) ?? []) if (!merged.has(r.id)) merged.set(r.id, { ...r, questionId });
+  }
+  return [...merged.values()].sort(compareReviews);
+}
+
+/** The questions whose cards change when the reviews of `changed` ids change. */
+function affectedQuestions(changed: Iterable<string>, replacements: QuestionReplacements): Set<string> {
+  const affected = new Set(changed);
+  for (const [questionId, retired] of replacements) if (retired.some((old) => affected.has(old))) affected.add(questionId);
+  return affected;
+}
 
 /**
  * Progress from cached cards alone, shown while the log is still being read: the cards, no reviews.
  * Good for counts and charts of cards; rate and undo only on the progress built from the log.
  */
-export function cardsOnlyProgress(cards: ReadonlyMap<string, CardState>): Progress {
-  return { ...EMPTY_PROGRESS, cards };
+export function cardsOnlyProgress(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Progress {
+  return { ...EMPTY_PROGRESS, cards, replacements };
 }
 
 /** What `buildProgress` returns. */
@@ -50,6 +97,7 @@ export function buildProgress(
   reviews: Iterable<Review>,
   settings: SchedulingSettings,
   cache: ReadonlyMap<string, CachedCard> = new Map(),
+  replacements: QuestionReplacements = NO_REPLACEMENTS,
 ): BuiltProgress {
   const scheduler = createScheduler(settings);
   const reviewsByQuestion = groupReviewsByQuestion(reviews);
@@ -57,8 +105,10 @@ export function buildProgress(
   const entries: CachedCard[] = [];
   let reviewCount = 0;
   let replayedCount = 0;
-  for (const [questionId, group] of reviewsByQuestion) {
-    reviewCount += group.length;
+  for (const group of reviewsByQuestion.values()) reviewCount += group.length;
+  for (const questionId of affectedQuestions(reviewsByQuestion.keys(), replacements)) {
+    const group = cardReviews(reviewsByQuestion, replacements, questionId);
+    if (group.length === 0) continue;
     const fingerprint = fingerprintReviews(group, settings);
     const cached = cache.get(questionId);
     let card = cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId ? cached.card : undefined;
@@ -70,7 +120,7 @@ export function buildProgress(
     cards.set(questionId, card);
     entries.push({ fingerprint, card });
   }
-  return { progress: { reviewsByQuestion, cards, reviewCount }, cache: entries, replayedCount };
+  return { progress: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, replayedCount };
 }
 
 /** Replaces the reviews of some questions and replays just those. */
@@ -81,16 +131,15 @@ function withGroups(progress: Progress, groups: Map<string, Review[]>, settings:
   let reviewCount = progress.reviewCount;
   for (const [questionId, group] of groups) {
     reviewCount += group.length - (reviewsByQuestion.get(questionId)?.length ?? 0);
-    const card = replayQuestion(group, scheduler);
-    if (card) {
-      reviewsByQuestion.set(questionId, group);
-      cards.set(questionId, card);
-    } else {
-      reviewsByQuestion.delete(questionId);
-      cards.delete(questionId);
-    }
+    if (group.length > 0) reviewsByQuestion.set(questionId, group);
+    else reviewsByQuestion.delete(questionId);
   }
-  return { reviewsByQuestion, cards, reviewCount };
+  for (const questionId of affectedQuestions(groups.keys(), progress.replacements)) {
+    const card = replayQuestion(cardReviews(reviewsByQuestion, progress.replacements, questionId), scheduler);
+    if (card) cards.set(questionId, card);
+    else cards.delete(questionId);
+  }
+  return { reviewsByQuestion, cards, reviewCount, replacements: progress.replacements };
 }
 
 /** What a rating produces: the review to store, the progress after it, and the card's new cache entry. */
@@ -116,7 +165,8 @@ export function rate(
   const next = withGroups(progress, new Map([[input.questionId, group]]), input.settings);
   const card = next.cards.get(input.questionId);
   if (!card) throw new Error('a rated question always has a card');
-  return { review, progress: next, cacheEntry: { fingerprint: fingerprintReviews(group, input.settings), card } };
+  const replayed = cardReviews(next.reviewsByQuestion, next.replacements, input.questionId);
+  return { review, progress: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
 }
 
 /**
@@ -159,7 +209,7 @@ export function withoutReviews(progress: Progress, reviewIds: Iterable<string>, 
 
 /** Recomputes every card, e.g. after the desired retention changed. */
 export function rescheduleAll(progress: Progress, settings: SchedulingSettings): Progress {
-  return buildProgress(allReviews(progress), settings).progress;
+  return buildProgress(allReviews(progress), settings, new Map(), progress.replacements).progress;
 }
 
 /** The whole log in replay order, e.g. for a backup. */

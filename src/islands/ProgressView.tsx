@@ -1,5 +1,5 @@
 import { useMemo } from 'preact/hooks';
-import { unreviewedCurve } from '../charts/forgetting-curve';
+import { unreviewedModelCurve } from '../charts/forgetting-curve';
 import { StorageAlerts } from '../components/StorageAlerts';
 import { useClient } from '../client/use-client';
 import { allReviews } from '../domain/progress';
@@ -14,8 +14,6 @@ interface Props {
   lessons: { slug: string; title: string; questionIds: string[] }[];
 }
 
-/** With no card of its own yet, the no-review curve uses a fresh memory's stability (days). */
-const FRESH_STABILITY_DAYS = 2.3;
 
 /**
  * The progress page: the aggregates of src/progress-stats over the shared client state. The table,
@@ -48,7 +46,8 @@ export default function ProgressView({ lessons }: Props) {
   const stats = lessonStats(lessons, progress.cards, scheduler, nowMs);
   const streak = activity ? currentStreak(activity, today) : null;
   const own = ownForgettingCurve(cards, scheduler, nowMs, 60);
-  const plain = unreviewedCurve({ days: 60, stability: FRESH_STABILITY_DAYS, step: 1 });
+  // The same model as the learner's own curve: a question answered «Хорошо» once, never reviewed.
+  const plain = unreviewedModelCurve(scheduler, 60, 1);
   return (
     <div class="progress">
       {alertBox}

@@ -1,6 +1,6 @@
 import { getCollection, type CollectionEntry } from 'astro:content';
 import { readHeadings, type LessonHeading } from '../content/lesson-body';
-import { readingMinutes } from '../content/reading-time';
+import { lessonMinutes } from '../content/reading-time';
 import type { Question } from '../content/question-schema';
 
 /** A lesson with what every page needs to show or link it. */
@@ -10,7 +10,16 @@ export interface Lesson {
   title: string;
   summary: string;
   motto: string;
-  readingMinutes: number;
+  /** Learning objectives, 2-4, each starting with an infinitive. */
+  objectives: string[];
+  /** Two warning signs of the mistake (cheat sheet). */
+  warningSigns: string[];
+  /** The first step against the mistake (cheat sheet). */
+  firstStep: string;
+  /** Questions for a team discussion (trainer kit). */
+  discussion: string[];
+  /** Honest time for the lesson with its questions, in minutes (rule in content/reading-time.ts). */
+  minutes: number;
   headings: LessonHeading[];
   questions: Question[];
   entry: CollectionEntry<'lessons'>;
@@ -29,7 +38,11 @@ export function getLessons(): Promise<Lesson[]> {
         title: entry.data.title,
         summary: entry.data.summary,
         motto: entry.data.motto,
-        readingMinutes: readingMinutes(entry.body ?? ''),
+        objectives: entry.data.objectives,
+        warningSigns: entry.data.warningSigns,
+        firstStep: entry.data.firstStep,
+        discussion: entry.data.discussion,
+        minutes: lessonMinutes(entry.body ?? '', entry.data.questions),
         headings: readHeadings(entry.body ?? ''),
         questions: entry.data.questions,
         entry,
@@ -38,7 +51,12 @@ export function getLessons(): Promise<Lesson[]> {
   return cache;
 }
 
-/** Every question of the course with its lesson's slug. */
-export async function getAllQuestions(): Promise<(Question & { lessonSlug: string })[]> {
-  return (await getLessons()).flatMap((l) => l.questions.map((q) => ({ ...q, lessonSlug: l.slug })));
+/** Pairs of [question id, retired ids it replaces], for the browser's runtime. */
+export async function getReplacements(): Promise<[string, string[]][]> {
+  return (await getLessons()).flatMap((l) => l.questions.flatMap((q) => (q.replaces ? [[q.id, q.replaces] as [string, string[]]] : [])));
+}
+
+/** Total honest time of the course in minutes. */
+export async function getCourseMinutes(): Promise<number> {
+  return (await getLessons()).reduce((sum, l) => sum + l.minutes, 0);
 }

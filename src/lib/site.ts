@@ -1,10 +1,10 @@
-/** Facts about the course shown in the layout and meta tags. */
+import course from '../../content/course.json';
+
+/** Facts about the course shown in the layout and meta tags; the one title is course.json's. */
 export const site = {
-  name: 'Маркетинг и продажи: семь ошибок',
-  source: {
-    author: 'Питер Строкорб (Peter Strohkorb)',
-    title: 'Семь причин войны между маркетингом и продажами',
-  },
+  name: course.title,
+  /** What the course takes from its source article and what it made up (footer, /print/). */
+  credit: course.credit,
 } as const;
 
 /** Header navigation, in order. */

@@ -6,4 +6,7 @@ export const urls = {
   progress: '/progress/',
   settings: '/settings/',
   trainers: '/trainers/',
+  summary: '/summary/',
+  print: '/print/',
+  glossary: (termId?: string) => `/glossary/${termId ? `#${termId}` : ''}`,
 } as const;

@@ -3,7 +3,7 @@
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
 import * as z from 'zod/mini';
-import { EMPTY_PROGRESS, rescheduleAll, withoutReviews, withReviews, type Progress } from '../domain/progress';
+import { emptyProgress, rescheduleAll, withoutReviews, withReviews, type Progress } from '../domain/progress';
 import { reviewSchema, type Review } from '../domain/review';
 import { settingsSchema, type Settings } from '../domain/settings';
 
@@ -97,7 +97,7 @@ export function applyProgressMessage(progress: Progress, message: ProgressMessag
     case 'reviews-removed':
       return withoutReviews(progress, message.reviewIds, settings);
     case 'progress-cleared':
-      return EMPTY_PROGRESS;
+      return emptyProgress(progress.replacements);
     case 'settings-changed':
       return rescheduleAll(progress, message.settings);
   }

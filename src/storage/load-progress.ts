@@ -1,6 +1,6 @@
 /** Loading the learner's progress: the log, checked against the card cache, replayed where stale. */
 import type { CardState } from '../domain/card';
-import { buildProgress, type Progress } from '../domain/progress';
+import { buildProgress, type Progress, type QuestionReplacements } from '../domain/progress';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
 import type { SafeStore } from './safe-store';
@@ -23,6 +23,8 @@ export interface LoadOptions {
    * Treat them as a preview: rate only once `loadProgress` has resolved, and render from its result.
    */
   onCachedCards?: (cards: ReadonlyMap<string, CardState>) => void;
+  /** The course's replaced question ids (see `Progress.replacements`). */
+  replacements?: QuestionReplacements;
 }
 
 /**
@@ -36,7 +38,7 @@ export async function loadProgress(store: SafeStore, settings: Settings, options
     return cache;
   });
   const [log, cache] = await Promise.all([store.loadAll(), cachePromise]);
-  const built = buildProgress(log.reviews, settings, cache.cards);
+  const built = buildProgress(log.reviews, settings, cache.cards, options.replacements);
   if (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length) {
     void store.replaceCardCache(built.cache);
   }

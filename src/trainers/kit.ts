@@ -6,7 +6,7 @@ import type { Lesson } from '../lib/course';
 import { urls } from '../lib/urls';
 
 /** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
-export type KitLessonSource = Pick<Lesson, 'slug' | 'number' | 'title' | 'summary' | 'readingMinutes' | 'headings'>;
+export type KitLessonSource = Pick<Lesson, 'slug' | 'number' | 'title' | 'summary' | 'minutes' | 'headings' | 'objectives' | 'discussion'>;
 
 /** A link the kit shows: `href` for the page itself, `url` (absolute) to copy and paste. */
 export interface KitLink {
@@ -26,7 +26,11 @@ export interface KitLesson {
   number: number;
   title: string;
   summary: string;
-  readingMinutes: number;
+  /** Time with the questions, in minutes. */
+  minutes: number;
+  objectives: string[];
+  /** Questions for a team discussion after the lesson. */
+  discussion: string[];
   lesson: KitLink;
   review: KitLink;
   sections: KitSection[];
@@ -36,7 +40,7 @@ export interface KitLesson {
 export interface TrainerKit {
   lessons: KitLesson[];
   review: KitLink;
-  totalReadingMinutes: number;
+  totalMinutes: number;
 }
 
 /**
@@ -51,7 +55,9 @@ export function buildTrainerKit(lessons: readonly KitLessonSource[], site: URL |
       number: lesson.number,
       title: lesson.title,
       summary: lesson.summary,
-      readingMinutes: lesson.readingMinutes,
+      minutes: lesson.minutes,
+      objectives: lesson.objectives,
+      discussion: lesson.discussion,
       lesson: link(urls.lesson(lesson.slug)),
       review: link(urls.review(lesson.slug)),
       sections: lesson.headings
@@ -59,6 +65,6 @@ export function buildTrainerKit(lessons: readonly KitLessonSource[], site: URL |
         .map((heading) => ({ id: heading.id, title: heading.text, ...link(urls.lesson(lesson.slug, heading.id)) })),
     })),
     review: link(urls.review()),
-    totalReadingMinutes: lessons.reduce((sum, lesson) => sum + lesson.readingMinutes, 0),
+    totalMinutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
   };
 }

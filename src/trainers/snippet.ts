@@ -1,6 +1,6 @@
 /**
  * The onboarding snippet a trainer pastes into a plan, an e-mail or a wiki: a short Russian
- * introduction, every lesson with its link and reading time, and the daily review link.
+ * introduction, every lesson with its link and its time with the questions, and the daily review link.
  */
 import { formatCount } from '../i18n/plurals';
 import type { TrainerKit } from './kit';
@@ -12,10 +12,10 @@ const LESSONS = { one: 'урок', few: 'урока', many: 'уроков' };
 const MINUTES = { one: 'минута', few: 'минуты', many: 'минут' };
 
 /** The introduction sentence, the same in both formats. */
-export function snippetIntro(courseName: string, kit: Pick<TrainerKit, 'lessons' | 'totalReadingMinutes'>): string {
+export function snippetIntro(courseName: string, kit: Pick<TrainerKit, 'lessons' | 'totalMinutes'>): string {
   return (
     `Пройдите короткий курс «${courseName}»: ${formatCount(kit.lessons.length, LESSONS)}, ` +
-    `всего около ${formatCount(kit.totalReadingMinutes, MINUTES)} чтения. ` +
+    `всего около ${formatCount(kit.totalMinutes, MINUTES)} вместе с вопросами. ` +
     'А потом уделяйте 5 минут в день повторению, чтобы выученное не забылось.'
   );
 }
@@ -38,7 +38,7 @@ export function buildOnboardingSnippet(courseName: string, kit: TrainerKit, form
       escapeMarkdownText(intro),
       '',
       ...kit.lessons.map(
-        (l) => `${l.number}. [${escapeMarkdownText(l.title)}](${markdownUrl(l.lesson.url)}) — ${l.readingMinutes} мин`,
+        (l) => `${l.number}. [${escapeMarkdownText(l.title)}](${markdownUrl(l.lesson.url)}) — ${l.minutes} мин`,
       ),
       '',
       `Каждый день, 5 минут: [повторение](${markdownUrl(kit.review.url)})`,
@@ -47,7 +47,7 @@ export function buildOnboardingSnippet(courseName: string, kit: TrainerKit, form
   return [
     intro,
     '',
-    ...kit.lessons.map((l) => `${l.number}. ${l.title} (${l.readingMinutes} мин): ${l.lesson.url}`),
+    ...kit.lessons.map((l) => `${l.number}. ${l.title} (${l.minutes} мин): ${l.lesson.url}`),
     '',
     `Каждый день, 5 минут — повторение: ${kit.review.url}`,
   ].join('\n');

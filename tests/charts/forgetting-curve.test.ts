@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { createScheduler } from '../../src/domain/scheduler';
 import {
-  finalRecall,
-  recallAfter,
-  REVIEW_DAYS,
-  reviewedCurve,
+  recallOnDay,
+  reviewedModelCurve,
   toSvgPath,
-  unreviewedCurve,
+  unreviewedModelCurve,
   xForDay,
   yForRecall,
   type CurvePoint,
@@ -14,130 +13,68 @@ import {
 
 const area: PlotArea = { width: 480, height: 300, margin: { top: 20, right: 10, bottom: 40, left: 50 } };
 
-/** Recall of the point sampled exactly on `day` (the last one, i.e. after a review, if two). */
-const at = (points: readonly CurvePoint[], day: number): number => {
-  const found = points.filter((p) => p.day === day);
-  const last = found[found.length - 1];
-  if (!last) throw new Error(`no point on day ${day}`);
-  return last.recall;
-};
+const scheduler = createScheduler({ desiredRetention: 0.9, dayStartHour: 4 });
+const unreviewedCurve = (options: { days?: number; step?: number } = {}) =>
+  unreviewedModelCurve(scheduler, options.days ?? 30, options.step ?? 0.5);
+const reviewed = (step = 0.5) => reviewedModelCurve(scheduler, 30, step);
+const reviewedCurve = (options: { step?: number } = {}) => reviewed(options.step).points;
 
-/** Splits a curve into the stretches between reviews (a review is where recall jumps up). */
-const stretches = (points: readonly CurvePoint[]): CurvePoint[][] => {
-  const out: CurvePoint[][] = [[]];
-  points.forEach((p, i) => {
-    const prev = points[i - 1];
-    if (prev && p.recall > prev.recall) out.push([]);
-    out[out.length - 1]?.push(p);
-  });
-  return out;
-};
-
-describe('recallAfter', () => {
-  it('is 1 right after learning and 1/e after one stability period', () => {
-    expect(recallAfter(0, 3)).toBe(1);
-    expect(recallAfter(3, 3)).toBeCloseTo(Math.exp(-1), 12);
-    expect(recallAfter(6, 3)).toBeCloseTo(Math.exp(-2), 12);
-  });
-
-  it('rejects a non-positive stability and negative time', () => {
-    expect(() => recallAfter(1, 0)).toThrow(RangeError);
-    expect(() => recallAfter(-1, 3)).toThrow(RangeError);
-  });
-});
-
-describe('unreviewedCurve', () => {
-  const curve = unreviewedCurve();
-
-  it('starts at day 0 with full recall and ends on day 30', () => {
+describe('unreviewedModelCurve', () => {
+  it('starts at full recall and only falls, as FSRS predicts for a question never reviewed again', () => {
+    const curve = unreviewedCurve({ days: 60, step: 1 });
     expect(curve[0]).toEqual({ day: 0, recall: 1 });
-    expect(curve[curve.length - 1]?.day).toBe(30);
-  });
-
-  it('samples every half day by default', () => {
-    expect(curve).toHaveLength(61);
-    expect(curve[1]?.day).toBe(0.5);
-  });
-
-  it('decreases strictly monotonically', () => {
     for (let i = 1; i < curve.length; i++) expect(curve[i]!.recall).toBeLessThan(curve[i - 1]!.recall);
+    expect(curve.at(-1)!.day).toBe(60);
   });
 
-  it('forgets fast at first and slowly later, down to almost nothing by day 30', () => {
-    expect(at(curve, 1)).toBeCloseTo(Math.exp(-1 / 3), 12); // ≈ 0.72
-    expect(at(curve, 7)).toBeCloseTo(0.097, 3);
-    expect(1 - at(curve, 1)).toBeGreaterThan(at(curve, 10) - at(curve, 11));
-    expect(finalRecall(curve)).toBeLessThan(0.001);
+  it('equals the scheduler\'s own retrievability of a card answered «Хорошо» once', () => {
+    const start = Date.UTC(2025, 0, 6, 9);
+    const card = scheduler.grade(undefined, {
+      id: 'r', questionId: 'q', rating: 3, reviewedAt: start, utcOffsetMinutes: 0, dayStartHour: 4,
+    });
+    const curve = unreviewedCurve({ days: 30, step: 1 });
+    expect(recallOnDay(curve, 7)).toBeCloseTo(scheduler.retrievability(card, start + 7 * 86_400_000), 10);
   });
 
-  it('honours custom length, stability and step', () => {
-    const short = unreviewedCurve({ days: 10, stability: 5, step: 1 });
-    expect(short.map((p) => p.day)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(at(short, 5)).toBeCloseTo(Math.exp(-1), 12);
+  it('falls below the desired retention a few days after the first answer, as the first interval says', () => {
+    const curve = unreviewedCurve({ days: 30, step: 0.25 });
+    const firstBelow = curve.find((p) => p.recall < 0.9)!;
+    const { reviewDays } = reviewed(0.25);
+    expect(Math.abs(firstBelow.day - reviewDays[0]!)).toBeLessThanOrEqual(1);
+  });
+
+  it('is the same whatever the desired retention, since it has no reviews', () => {
+    const other = unreviewedModelCurve(createScheduler({ desiredRetention: 0.8, dayStartHour: 4 }), 30, 1);
+    expect(recallOnDay(other, 30)).toBeCloseTo(recallOnDay(unreviewedCurve({ days: 30, step: 1 }), 30), 10);
   });
 });
 
-describe('reviewedCurve', () => {
-  const reviewed = reviewedCurve();
-  const unreviewed = unreviewedCurve();
-
-  it('starts with full recall on day 0', () => {
-    expect(reviewed[0]).toEqual({ day: 0, recall: 1 });
+describe('reviewedModelCurve', () => {
+  it('reviews whenever the scheduler brings the question back, with growing intervals', () => {
+    const { reviewDays } = reviewed();
+    expect(reviewDays.length).toBeGreaterThanOrEqual(2);
+    const gaps = [reviewDays[0]!, ...reviewDays.slice(1).map((d, i) => d - reviewDays[i]!)];
+    for (let i = 1; i < gaps.length; i++) expect(gaps[i]!).toBeGreaterThan(gaps[i - 1]!);
   });
 
-  it('restores recall to 1 on each review day, with the dip just before it', () => {
-    for (const day of REVIEW_DAYS) {
-      const onDay = reviewed.filter((p) => p.day === day);
+  it('keeps predicted recall near the desired retention, far above the curve without reviews', () => {
+    const { points } = reviewed(0.25);
+    expect(Math.min(...points.map((p) => p.recall))).toBeGreaterThan(0.88);
+    expect(recallOnDay(points, 30)).toBeGreaterThan(recallOnDay(unreviewedCurve({ step: 0.25 }), 30));
+  });
+
+  it('has two points on each review day: the dip before it and full recall after it', () => {
+    const { points, reviewDays } = reviewed();
+    for (const day of reviewDays) {
+      const onDay = points.filter((p) => p.day === day);
       expect(onDay).toHaveLength(2);
       expect(onDay[0]!.recall).toBeLessThan(1);
       expect(onDay[1]!.recall).toBe(1);
     }
   });
 
-  it('dips to the values the model predicts before each review', () => {
-    const before = REVIEW_DAYS.map((day) => reviewed.find((p) => p.day === day)!.recall);
-    // S = 3, then 7.5, 18.75, 46.875: gaps of 1, 2, 4 and 9 days.
-    expect(before[0]).toBeCloseTo(Math.exp(-1 / 3), 12);
-    expect(before[1]).toBeCloseTo(Math.exp(-2 / 7.5), 12);
-    expect(before[2]).toBeCloseTo(Math.exp(-4 / 18.75), 12);
-    expect(before[3]).toBeCloseTo(Math.exp(-9 / 46.875), 12);
-  });
-
-  it('declines more gently after each review, even though the gaps grow', () => {
-    const before = REVIEW_DAYS.map((day) => reviewed.find((p) => p.day === day)!.recall);
-    for (let i = 1; i < before.length; i++) expect(before[i]!).toBeGreaterThan(before[i - 1]!);
-    expect(finalRecall(reviewed)).toBeGreaterThan(before[before.length - 1]!);
-    expect(finalRecall(reviewed)).toBeCloseTo(Math.exp(-14 / 117.1875), 12); // ≈ 0.89
-  });
-
-  it('decreases monotonically between reviews', () => {
-    const parts = stretches(reviewed);
-    expect(parts).toHaveLength(REVIEW_DAYS.length + 1);
-    for (const part of parts) {
-      for (let i = 1; i < part.length; i++) expect(part[i]!.recall).toBeLessThan(part[i - 1]!.recall);
-    }
-  });
-
-  it('stays above the curve without reviews after day 1', () => {
-    const unreviewedOn = new Map(unreviewed.map((p) => [p.day, p.recall]));
-    const later = reviewed.filter((p) => p.day > 1);
-    expect(later.length).toBeGreaterThan(50);
-    for (const p of later) expect(p.recall).toBeGreaterThan(unreviewedOn.get(p.day)!);
-  });
-
-  it('matches the curve without reviews up to the first review', () => {
-    const early = reviewed.filter((p) => p.day < 1);
-    expect(early.map((p) => p.recall)).toEqual(unreviewed.filter((p) => p.day < 1).map((p) => p.recall));
-  });
-
-  it('includes review days that fall between sampled days', () => {
-    const curve = reviewedCurve({ step: 2, reviewDays: [3] });
-    expect(curve.filter((p) => p.day === 3)).toHaveLength(2);
-  });
-
-  it('ignores reviews outside the plotted days', () => {
-    const curve = reviewedCurve({ days: 5, reviewDays: [1, 3, 7, 16] });
-    expect(curve.filter((p) => p.recall === 1).map((p) => p.day)).toEqual([0, 1, 3]);
+  it('draws the same chart on every build', () => {
+    expect(reviewed()).toEqual(reviewed());
   });
 });
 
@@ -191,7 +128,7 @@ describe('toSvgPath options', () => {
     const path = toSvgPath(full, area, { tolerance: 0.3 });
     const count = path.split(' L').length;
     expect(count).toBeLessThan(full.length / 2);
-    for (const day of REVIEW_DAYS) {
+    for (const day of reviewed(0.25).reviewDays) {
       const x = String(Math.round(xForDay(day, area) * 10) / 10);
       const atReview = path.match(new RegExp(`[ML]${x.replace('.', '\\.')} [\\d.]+`, 'g')) ?? [];
       expect(atReview.length).toBe(2); // the dip before the review and the reset to full recall

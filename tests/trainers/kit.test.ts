@@ -8,7 +8,9 @@ const lessons: KitLessonSource[] = [
     number: 1,
     title: 'Игнорирование проблемы',
     summary: 'Почему молчание дороже спора.',
-    readingMinutes: 6,
+    minutes: 6,
+    objectives: ['Объяснить первое', 'Назвать второе'],
+    discussion: ['Что мешает?', 'Что сделать?'],
     headings: [
       { depth: 2, id: 'the-mistake', text: 'В чём ошибка' },
       { depth: 3, id: 'detail', text: 'Подробность' },
@@ -20,7 +22,9 @@ const lessons: KitLessonSource[] = [
     number: 2,
     title: 'Отсутствие [ответственного]',
     summary: 'Кто решает спор отделов.',
-    readingMinutes: 5,
+    minutes: 5,
+    objectives: ['Объяснить первое', 'Назвать второе'],
+    discussion: ['Что мешает?', 'Что сделать?'],
     headings: [{ depth: 2, id: 'what-to-do', text: 'Что делать' }],
   },
 ];
@@ -46,7 +50,7 @@ describe('buildTrainerKit', () => {
   });
 
   test('adds up the reading time of the course', () => {
-    expect(kit.totalReadingMinutes).toBe(11);
+    expect(kit.totalMinutes).toBe(11);
   });
 });
 
@@ -63,7 +67,7 @@ describe('buildOnboardingSnippet', () => {
 
   test('opens with a Russian introduction with correct plurals', () => {
     expect(text.split('\n')[0]).toBe(
-      'Пройдите короткий курс «Маркетинг и продажи: семь ошибок»: 2 урока, всего около 11 минут чтения. ' +
+      'Пройдите короткий курс «Маркетинг и продажи: семь ошибок»: 2 урока, всего около 11 минут вместе с вопросами. ' +
         'А потом уделяйте 5 минут в день повторению, чтобы выученное не забылось.',
     );
   });
