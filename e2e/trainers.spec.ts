@@ -95,7 +95,7 @@ test('a copy button puts the link on the clipboard and says «Скопирова
   expect(await readClipboard()).toBe(await link.textContent());
 
   // A section link, inside its disclosure.
-  await card.locator('summary').click();
+  await card.locator('.kit-sections summary').click();
   const sectionLink = card.locator('.kit-sections .copy-row-url').first();
   await (await copyButton(card, /^Копировать ссылку на раздел «.+» урока 1$/)).click();
   await expect.poll(readClipboard).toBe(await sectionLink.textContent());

@@ -30,7 +30,10 @@ export function parseGlossary(raw: unknown): { terms: GlossaryTerm[]; problems: 
       }
       return;
     }
-    if (seen.has(result.data.id)) problems.push(`term #${index + 1}, field «id»: "${result.data.id}" is used twice`);
+    if (seen.has(result.data.id)) {
+      problems.push(`term #${index + 1}, field «id»: "${result.data.id}" is used twice`);
+      return;
+    }
     seen.add(result.data.id);
     terms.push(result.data);
   });

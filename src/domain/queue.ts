@@ -121,7 +121,9 @@ export function buildQueue(input: QueueInput): Queue {
   let startedToday = 0;
   let nextDueAt = Number.POSITIVE_INFINITY;
   let nextReviewDay = Number.POSITIVE_INFINITY;
-  for (const card of cards.values()) if (card.firstStudyDay === today) startedToday++;
+  // Counted over the course's questions, so a retired id and the questions replacing it do not
+  // use up today's new questions twice (or more, after a split).
+  for (const question of questions) if (cards.get(question.id)?.firstStudyDay === today) startedToday++;
   const newLeftToday = Math.max(0, settings.newPerDay - startedToday);
   for (const question of questions) {
     if (lessonSlug !== undefined && question.lessonSlug !== lessonSlug) continue;

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { allReviews, EMPTY_PROGRESS, rate } from '../../src/domain/progress';
+import { allReviews, EMPTY_PROGRESS, emptyProgress, rate } from '../../src/domain/progress';
 import { replay } from '../../src/domain/review-log';
 import { applyProgressMessage, openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 
@@ -67,9 +67,15 @@ describe('applying another tab\'s change', () => {
     expect(undone.cards.size).toBe(0);
   });
 
+  test('a reset keeps the course\'s replaced question ids, so later reviews still carry over', () => {
+    const replacements = new Map([['q-new', ['q-old']]]);
+    const { progress } = rate(emptyProgress(replacements), { questionId: 'q-new', rating: 3, nowMs: T0, settings });
+    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings).replacements).toBe(replacements);
+  });
+
   test('a reset empties progress and new settings reschedule every card', () => {
     const { progress } = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
-    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings)).toBe(EMPTY_PROGRESS);
+    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings)).toEqual(EMPTY_PROGRESS);
     const strict = { ...settings, desiredRetention: 0.97 };
     const rescheduled = applyProgressMessage(progress, { type: 'settings-changed', settings: strict }, settings);
     expect(rescheduled.cards).toEqual(replay(allReviews(progress), strict));
