@@ -6,7 +6,7 @@ import { createBackup, mergeReviews, serializeBackup } from '../src/domain/backu
 import { parseBackup } from '../src/domain/backup-import';
 import { allReviews, buildProgress, rate } from '../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../src/domain/queue';
-import type { Rating, Review } from '../src/domain/review';
+import type { Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
 import { loadProgress } from '../src/storage/load-progress';
@@ -56,7 +56,7 @@ export function generate({ nowMs = NOW, realQuestions = [] }: GenerateOptions = 
     let t = nowMs - Math.floor(random() * 300 + 60) * DAY_MS;
     for (let r = 0; r < REVIEWS_PER_CARD; r++) {
       const roll = random();
-      const rating = (roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4) as Rating;
+      const rating = (roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4);
       const id = `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
       reviews.push({ id, questionId, rating, reviewedAt: t, utcOffsetMinutes: 180, dayStartHour: 4 });
       t += Math.floor(random() * 20 * DAY_MS) + 10 * 60_000;

@@ -24,7 +24,6 @@ import {
   State,
   StrategyMode,
   type Card,
-  type Grade,
   type TLearningStepsStrategy,
   type TSeedStrategy,
 } from 'ts-fsrs';
@@ -115,7 +114,7 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     const at = card ? Math.max(clock, card.lastStudyClockMs) : clock;
     const reviewedAt = card ? Math.max(review.reviewedAt, card.lastReviewedAt) : review.reviewedAt;
     const before = card ? toFsrsCard(card) : { ...createEmptyCard(new Date(at)), question_id: review.questionId };
-    const next = engine.next(before, new Date(at), review.rating as Grade).card;
+    const next = engine.next(before, new Date(at), review.rating).card;
     // ts-fsrs keeps «Легко» one day above «Хорошо», which can reach 366 when «Хорошо» hits the
     // maximum; the product promises at most 365 days.
     const scheduledDays = Math.min(next.scheduled_days, MAXIMUM_INTERVAL_DAYS);

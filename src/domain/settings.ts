@@ -52,7 +52,7 @@ export function parseSettings(x: unknown): Settings {
   const source: Record<string, unknown> = typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {};
   const field = <K extends keyof Settings>(key: K): Settings[K] => {
     const parsed = fieldSchemas[key].safeParse(Object.hasOwn(source, key) ? source[key] : undefined);
-    return parsed.success ? (parsed.data as Settings[K]) : DEFAULT_SETTINGS[key];
+    return parsed.success ? parsed.data : DEFAULT_SETTINGS[key];
   };
   return {
     desiredRetention: field('desiredRetention'),

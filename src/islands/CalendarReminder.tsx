@@ -83,17 +83,17 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
     <form class="reminder-form" ref={formRef} noValidate onSubmit={submit}>
       <div class="reminder-fields">
         <div class="field">
-          <label for="reminder-time">Время</label>
+          <label htmlFor="reminder-time">Время</label>
           <input type="time" required {...field('time')} />
           <span class="hint" id="reminder-time-hint">по вашему часовому поясу</span>
         </div>
         <div class="field">
-          <label for="reminder-date">Первый день</label>
+          <label htmlFor="reminder-date">Первый день</label>
           <input type="date" required {...field('date')} />
           <span class="hint" id="reminder-date-hint">по умолчанию завтра</span>
         </div>
         <div class="field">
-          <label for="reminder-days">Сколько дней</label>
+          <label htmlFor="reminder-days">Сколько дней</label>
           <input type="number" inputMode="numeric" min={1} max={365} step={1} required {...field('days')} />
           <span class="hint" id="reminder-days-hint">от 1 до 365</span>
         </div>

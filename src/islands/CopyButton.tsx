@@ -52,7 +52,7 @@ export default function CopyButton({ targetId, label }: Props) {
 
   return (
     <span class="copy">
-      <button type="button" class="copy-button" aria-label={label} onClick={copy}>
+      <button type="button" class="copy-button" aria-label={label} onClick={() => void copy()}>
         Копировать
       </button>
       <span class="copy-status" role="status">

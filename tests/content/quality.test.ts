@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { readCourseFiles } from '../../src/content/course-files';
 import { lessonSchema } from '../../src/content/lesson-schema';
 import { assessCourse, countTextWords } from '../../src/content/quality';
-import type { Question } from '../../src/content/question-schema';
 import type { LessonFile } from '../../src/content/validate-course';
 
 /** `n` words of filler text, so a field's size is what the test says it is. */
@@ -93,7 +92,7 @@ function withQuestion(id: string, patch: Record<string, unknown>): LessonFile[] 
   const course = goodCourse();
   const lesson = course.find((l) => l.data.questions.some((q) => q.id === id));
   if (!lesson) throw new Error(`no question ${id} in the test course`);
-  lesson.data.questions = lesson.data.questions.map((q) => (q.id === id ? ({ ...q, ...patch } as Question) : q));
+  lesson.data.questions = lesson.data.questions.map((q) => (q.id === id ? { ...q, ...patch } : q));
   return course;
 }
 

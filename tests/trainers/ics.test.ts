@@ -28,7 +28,7 @@ const event: DailyEvent = {
 
 /** Parses with ical.js, the parser Thunderbird uses, and returns the single event. */
 function parseEvent(ics: string) {
-  const calendar = new ICAL.Component(ICAL.parse(ics));
+  const calendar = new ICAL.Component(ICAL.parse(ics) as unknown[]);
   const vevent = calendar.getFirstSubcomponent('vevent');
   if (!vevent) throw new Error('no VEVENT');
   return { calendar, vevent, event: new ICAL.Event(vevent) };

@@ -94,7 +94,7 @@ describe('buildReminderIcs', () => {
     nowMs: Date.UTC(2026, 2, 1, 15, 4, 5),
   };
   const ics = buildReminderIcs(plan, context);
-  const vevent = new ICAL.Component(ICAL.parse(ics)).getFirstSubcomponent('vevent');
+  const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent');
   if (!vevent) throw new Error('no VEVENT');
   const event = new ICAL.Event(vevent);
 
