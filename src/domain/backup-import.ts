@@ -5,7 +5,7 @@
  */
 import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/messages';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES, backupSchema, type Backup } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, backupV1Schema, backupV2Schema, type Backup } from './backup';
 import { parseReview, reviewSchema, type Review } from './review';
 
 /** Keys that could reach an object's prototype; a file containing any of them is rejected. */
@@ -64,14 +64,67 @@ function byteLength(input: string | ArrayBuffer | Uint8Array, limit: number): nu
   return input.length * 3 <= limit ? input.length : new TextEncoder().encode(input).length;
 }
 
+type Fail = (issue: z.core.$ZodIssue | undefined, prefix?: PropertyKey[]) => ParseBackupResult;
+type Decoded = { ok: true; reviews: Review[] } | { ok: false; result: ParseBackupResult };
+
+/** Version 1 rows: review objects, checked with the fast parser; zod runs only on a bad one, to say what is wrong. */
+function decodeV1(items: readonly unknown[], invalid: Fail): Decoded {
+  const reviews: Review[] = [];
+  for (const [index, item] of items.entries()) {
+    const review = parseReview(item);
+    if (!review) return { ok: false, result: invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]) };
+    reviews.push(review);
+  }
+  return { ok: true, reviews };
+}
+
+const ROW_FIELDS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
+
+/** Version 2 rows: [id, question index, rating, gap in ms, UTC offset, day start hour]. */
+function decodeV2(rows: readonly unknown[], questions: readonly string[], fail: (error: string) => ParseBackupResult, invalid: Fail): Decoded {
+  const reviews: Review[] = [];
+  let previousMs = 0;
+  for (const [index, row] of rows.entries()) {
+    const bad = (field: string, what: string): Decoded => ({
+      ok: false,
+      result: fail(BACKUP_MESSAGES.invalid(`повторение № ${index + 1}, поле «${field}»`, what)),
+    });
+    if (!Array.isArray(row) || row.length !== ROW_FIELDS.length) return bad('(строка)', 'должно быть 6 значений');
+    const [id, questionIndex, rating, gapMs, utcOffsetMinutes, dayStartHour] = row as unknown[];
+    if (!Number.isInteger(questionIndex) || (questionIndex as number) < 0 || (questionIndex as number) >= questions.length) {
+      return bad('questionId', 'нет вопроса с таким номером');
+    }
+    if (!Number.isInteger(gapMs) || (gapMs as number) < 0) return bad('reviewedAt', 'повторения должны идти по времени');
+    const candidate = {
+      id,
+      questionId: questions[questionIndex as number],
+      rating,
+      reviewedAt: previousMs + (gapMs as number),
+      utcOffsetMinutes,
+      dayStartHour,
+    };
+    const review = parseReview(candidate);
+    if (!review) return { ok: false, result: invalid(reviewSchema.safeParse(candidate).error?.issues[0], ['reviews', index]) };
+    previousMs = review.reviewedAt;
+    reviews.push(review);
+  }
+  return { ok: true, reviews };
+}
+
 /**
- * Reads and validates a backup file. `sizeBytes` is the file's size (`file.size`) when known, so a
- * huge file can be rejected before it is read. Never throws and never touches `Object.prototype`:
+ * Reads and validates a backup file of any version this site has written. `sizeBytes` is the
+ * file's size (`file.size`) when known, so a huge file can be rejected before it is read; each
+ * version then has its own limit (`limits`). Never throws and never touches `Object.prototype`:
  * a forbidden key anywhere rejects the file.
  */
-export function parseBackup(input: string | ArrayBuffer | Uint8Array, sizeBytes?: number, maxBytes = MAX_BACKUP_BYTES): ParseBackupResult {
+export function parseBackup(
+  input: string | ArrayBuffer | Uint8Array,
+  sizeBytes?: number,
+  limits: Readonly<Record<number, number>> = MAX_BACKUP_BYTES_BY_VERSION,
+): ParseBackupResult {
   const fail = (error: string): ParseBackupResult => ({ ok: false, error });
   try {
+    const maxBytes = Math.max(...Object.values(limits));
     const size = Math.max(sizeBytes ?? 0, byteLength(input, maxBytes));
     if (size > maxBytes) return fail(BACKUP_MESSAGES.tooLarge(megabytes(size), megabytes(maxBytes)));
     const text = decode(input);
@@ -92,18 +145,23 @@ export function parseBackup(input: string | ArrayBuffer | Uint8Array, sizeBytes?
     if (typeof version === 'number' && Number.isInteger(version) && version > BACKUP_VERSION) {
       return fail(BACKUP_MESSAGES.newerVersion(version));
     }
-    const parsed = backupSchema.safeParse(raw);
-    const invalid = (issue: z.core.$ZodIssue | undefined, prefix: PropertyKey[] = []) =>
-      fail(BACKUP_MESSAGES.invalid(issue ? where([...prefix, ...issue.path]) : where(prefix), issue ? what(issue) : 'неверное значение'));
-    if (!parsed.success) return invalid(parsed.error.issues[0]);
-    // Reviews are checked with the fast parser; zod runs only on a bad one, to say what is wrong.
-    const reviews: Review[] = [];
-    for (const [index, item] of parsed.data.reviews.entries()) {
-      const review = parseReview(item);
-      if (!review) return invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]);
-      reviews.push(review);
+    const versionLimit = typeof version === 'number' ? limits[version] : undefined;
+    if (versionLimit !== undefined && size > versionLimit) {
+      return fail(BACKUP_MESSAGES.tooLarge(megabytes(size), megabytes(versionLimit)));
     }
-    return { ok: true, backup: { ...parsed.data, reviews } };
+    const invalid: Fail = (issue, prefix = []) =>
+      fail(BACKUP_MESSAGES.invalid(issue ? where([...prefix, ...issue.path]) : where(prefix), issue ? what(issue) : 'неверное значение'));
+    if (version === 2) {
+      const parsed = backupV2Schema.safeParse(raw);
+      if (!parsed.success) return invalid(parsed.error.issues[0]);
+      const { reviews: rows, questions, ...head } = parsed.data;
+      const decoded = decodeV2(rows, questions, fail, invalid);
+      return decoded.ok ? { ok: true, backup: { ...head, reviews: decoded.reviews } } : decoded.result;
+    }
+    const parsed = backupV1Schema.safeParse(raw);
+    if (!parsed.success) return invalid(parsed.error.issues[0]);
+    const decoded = decodeV1(parsed.data.reviews, invalid);
+    return decoded.ok ? { ok: true, backup: { ...parsed.data, reviews: decoded.reviews, undone: [], resetAt: null } } : decoded.result;
   } catch {
     return fail(BACKUP_MESSAGES.notJson);
   }

@@ -1,6 +1,11 @@
 /**
- * The backup file: a versioned JSON document with the settings and the whole review log. Reading
- * a file (untrusted) is in backup-import.ts; merging and the backup warning are here.
+ * The backup file: a versioned JSON document with the settings, the whole review log and what the
+ * learner took back (undone reviews, a reset). Reading a file (untrusted) is in backup-import.ts;
+ * merging and the backup warning are here.
+ *
+ * Version 1 wrote each review as an object (152 bytes each: 15.2 MB at 100,000 reviews). Version 2
+ * writes a row per review with the question as an index into a list of question ids and the time as
+ * the gap since the previous review (about 62 bytes each). Every version ever written is read.
  */
 import * as z from 'zod/mini';
 import type { Review } from './review';
@@ -8,17 +13,24 @@ import { settingsSchema, type Settings } from './settings';
 
 /** The `format` field that marks our backups. */
 export const BACKUP_FORMAT = 'seven-reasons-progress';
-/** The format version this code writes and reads. */
-export const BACKUP_VERSION = 1;
-/** The largest file import accepts: 5 MB. */
-export const MAX_BACKUP_BYTES = 5 * 1024 * 1024;
+/** The format version this code writes. It reads every version from 1 to this one. */
+export const BACKUP_VERSION = 2;
 
-/** A backup document, version 1. */
-export const backupSchema = z.strictObject({
+const MB = 1024 * 1024;
+/**
+ * The largest file of each version import accepts: each version's own export of 100,000 reviews
+ * (the benchmark's scale) stays well under it (version 1: 15.2 MB; version 2: about 6.5 MB).
+ */
+export const MAX_BACKUP_BYTES_BY_VERSION: Readonly<Record<number, number>> = Object.freeze({ 1: 24 * MB, 2: 12 * MB });
+/** The largest file read at all, before its version is known. */
+export const MAX_BACKUP_BYTES = Math.max(...Object.values(MAX_BACKUP_BYTES_BY_VERSION));
+
+/** A backup document as version 1 wrote it. */
+export const backupV1Schema = z.strictObject({
   /** Always `seven-reasons-progress`. */
   format: z.literal(BACKUP_FORMAT),
   /** Format version; readers reject versions they do not know. */
-  version: z.literal(BACKUP_VERSION),
+  version: z.literal(1),
   /** When the file was written (ISO 8601, UTC). */
   exportedAt: z.iso.datetime({ error: 'дата выгрузки должна быть в формате ISO 8601' }),
   /** The learner's settings at export. */
@@ -27,26 +39,93 @@ export const backupSchema = z.strictObject({
   reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
 });
 
-/** A backup document, version 1. */
-export type Backup = Omit<z.infer<typeof backupSchema>, 'reviews'> & { reviews: Review[] };
+const idList = (error: string) =>
+  z.array(z.string().check(z.minLength(1, error), z.maxLength(200, error)), { error });
+
+/** A backup document, version 2 (rows are checked one by one in backup-import.ts). */
+export const backupV2Schema = z.strictObject({
+  format: z.literal(BACKUP_FORMAT),
+  version: z.literal(2),
+  exportedAt: z.iso.datetime({ error: 'дата выгрузки должна быть в формате ISO 8601' }),
+  settings: settingsSchema,
+  /** Every question id the rows name, each once; a row names its question by index here. */
+  questions: idList('список вопросов должен быть массивом непустых строк'),
+  /** Ids of reviews the learner undid: no merge brings them back. */
+  undone: idList('список отменённых повторений должен быть массивом непустых строк'),
+  /** When the learner last reset their progress (epoch ms), or null: older reviews stay gone. */
+  resetAt: z.nullable(z.number({ error: 'время сброса должно быть числом' }).check(z.int('время сброса должно быть целым'), z.minimum(0, 'время сброса раньше 1970 года'))),
+  /** One row per review, oldest first: [id, question index, rating, ms since the previous row, UTC offset in minutes, study-day start hour]. */
+  reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
+});
+
+/** A backup as the site works with it, whichever version the file was. */
+export interface Backup {
+  format: typeof BACKUP_FORMAT;
+  /** The version of the file it was read from, or the one it will be written as. */
+  version: number;
+  exportedAt: string;
+  settings: Settings;
+  reviews: Review[];
+  /** Ids of undone reviews (none in version 1 files). */
+  undone: string[];
+  /** The last reset, epoch ms, or null (always null in version 1 files). */
+  resetAt: number | null;
+}
 
 /** Builds the backup document. */
-export function createBackup(input: { settings: Settings; reviews: readonly Review[]; nowMs: number }): Backup {
+export function createBackup(input: {
+  settings: Settings;
+  reviews: readonly Review[];
+  nowMs: number;
+  undone?: readonly string[];
+  resetAt?: number | null;
+}): Backup {
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
     exportedAt: new Date(input.nowMs).toISOString(),
     settings: { ...input.settings },
     reviews: [...input.reviews],
+    undone: [...(input.undone ?? [])],
+    resetAt: input.resetAt ?? null,
   };
 }
 
-/** The file's text: readable JSON with one review per line. */
+/** One review as a version 2 row, given its question's index and the previous row's time. */
+type ReviewRow = [id: string, question: number, rating: number, gapMs: number, utcOffsetMinutes: number, dayStartHour: number];
+
+/**
+ * The file's text, version 2: a short head, then one review row per line (oldest first, so each
+ * time is a small non-negative gap from the previous one).
+ */
 export function serializeBackup(backup: Backup): string {
-  const { reviews, ...head } = backup;
-  const headJson = JSON.stringify(head, null, 2).slice(0, -2);
-  const lines = reviews.map((review) => `    ${JSON.stringify(review)}`).join(',\n');
-  return `${headJson},\n  "reviews": [${lines ? `\n${lines}\n  ` : ''}]\n}\n`;
+  const sorted = [...backup.reviews].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const questionIndex = new Map<string, number>();
+  for (const review of sorted) if (!questionIndex.has(review.questionId)) questionIndex.set(review.questionId, questionIndex.size);
+  let previousMs = 0;
+  const rows = sorted.map((review) => {
+    const row: ReviewRow = [
+      review.id,
+      questionIndex.get(review.questionId)!,
+      review.rating,
+      review.reviewedAt - previousMs,
+      review.utcOffsetMinutes,
+      review.dayStartHour,
+    ];
+    previousMs = review.reviewedAt;
+    return JSON.stringify(row);
+  });
+  const head = {
+    format: BACKUP_FORMAT,
+    version: 2,
+    exportedAt: backup.exportedAt,
+    settings: backup.settings,
+    questions: [...questionIndex.keys()],
+    undone: backup.undone,
+    resetAt: backup.resetAt,
+  };
+  const headJson = JSON.stringify(head, null, 1).slice(0, -2);
+  return `${headJson},\n "reviews": [${rows.length ? `\n${rows.join(',\n')}\n ` : ''}]\n}\n`;
 }
 
 /** The download's file name, from the local date: `progress-2026-03-02.json`. */
@@ -56,20 +135,40 @@ export function backupFileName(nowMs: number): string {
   return `progress-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
 }
 
+/** What the learner took back, on either side of a merge. */
+export interface TakenBack {
+  /** Ids of undone reviews. */
+  undone?: Iterable<string>;
+  /** The last reset (epoch ms): reviews before it were cleared. */
+  resetAt?: number | null;
+}
+
 /**
  * The union of two logs by review id: which imported reviews are new. Importing the same file
- * twice adds nothing the second time; an imported review never replaces one already kept.
+ * twice adds nothing the second time; an imported review never replaces one already kept; and
+ * what the learner took back (an undone review, everything before a reset) never comes back.
  */
-export function mergeReviews(existing: Iterable<Review>, imported: readonly Review[]): { added: Review[]; alreadyPresent: number } {
+export function mergeReviews(
+  existing: Iterable<Review>,
+  imported: readonly Review[],
+  takenBack: TakenBack = {},
+): { added: Review[]; alreadyPresent: number; takenBack: number } {
   const known = new Set<string>();
   for (const review of existing) known.add(review.id);
+  const undone = new Set(takenBack.undone ?? []);
+  const resetAt = takenBack.resetAt ?? Number.NEGATIVE_INFINITY;
   const added: Review[] = [];
+  let refused = 0;
   for (const review of imported) {
     if (known.has(review.id)) continue;
     known.add(review.id);
+    if (undone.has(review.id) || review.reviewedAt < resetAt) {
+      refused++;
+      continue;
+    }
     added.push(review);
   }
-  return { added, alreadyPresent: imported.length - added.length };
+  return { added, alreadyPresent: imported.length - added.length - refused, takenBack: refused };
 }
 
 /** Days after which a backup counts as old when storage is not persistent (Safari's 7-day rule). */

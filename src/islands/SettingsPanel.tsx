@@ -93,7 +93,7 @@ export default function SettingsPanel() {
     if (!file) return;
     const parsed = file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!parsed.ok) return say(parsed.error, true);
-    const { added, alreadyPresent } = mergeReviews(allReviews(progress), parsed.backup.reviews);
+    const { added, alreadyPresent } = mergeReviews(allReviews(progress), parsed.backup.reviews, parsed.backup);
     if (added.length) {
       const result = await store.appendMany(added);
       if (!result.ok) return say(result.error, true);

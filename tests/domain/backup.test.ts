@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import {
   MAX_BACKUP_BYTES,
+  MAX_BACKUP_BYTES_BY_VERSION,
   backupFileName,
   createBackup,
   isBackupOverdue,
@@ -11,12 +12,21 @@ import {
 } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
 import { parseReview, reviewSchema } from '../../src/domain/review';
+import { newReviewId, type Review } from '../../src/domain/review';
+import { serializeBackupV1 } from '../fixtures/backup-v1';
 import { logArb, reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
 const sample = () => [review('q-1', 3, T0), review('q-2', 1, T0 + 60_000)];
 const fileOf = (reviews = sample()) => serializeBackup(createBackup({ settings: SETTINGS, reviews, nowMs: T0 }));
+const v1FileOf = (reviews = sample()) => serializeBackupV1({ settings: SETTINGS, reviews, nowMs: T0 });
+/** A version 2 file with one change made to its parsed JSON. */
+const editedFile = (edit: (doc: { reviews: unknown[][]; [key: string]: unknown }) => void) => {
+  const doc = JSON.parse(fileOf()) as { reviews: unknown[][] };
+  edit(doc);
+  return JSON.stringify(doc);
+};
 const errorOf = (input: string | Uint8Array, size?: number) => {
   const result = parseBackup(input, size);
   if (result.ok) throw new Error('expected an error');
@@ -30,8 +40,67 @@ describe('backup export', () => {
     const result = parseBackup(fileOf(reviews));
     expect(result).toEqual({
       ok: true,
-      backup: { format: 'seven-reasons-progress', version: 1, exportedAt: '2026-03-02T07:00:00.000Z', settings: SETTINGS, reviews },
+      backup: {
+        format: 'seven-reasons-progress',
+        version: 2,
+        exportedAt: '2026-03-02T07:00:00.000Z',
+        settings: SETTINGS,
+        reviews,
+        undone: [],
+        resetAt: null,
+      },
     });
+  });
+
+  test('carries what the learner took back: undone review ids and the last reset', () => {
+    const text = serializeBackup(createBackup({ settings: SETTINGS, reviews: sample(), nowMs: T0, undone: ['r-gone'], resetAt: T0 - DAY }));
+    const result = parseBackup(text);
+    expect(result.ok && { undone: result.backup.undone, resetAt: result.backup.resetAt }).toEqual({ undone: ['r-gone'], resetAt: T0 - DAY });
+  });
+
+  test('writes each question id once and each review as a short row, oldest first', () => {
+    const reviews = [review('q-1', 3, T0 + 5_000), review('q-1', 1, T0), review('q-2', 4, T0 + 9_000)];
+    const doc = JSON.parse(fileOf(reviews)) as { questions: string[]; reviews: unknown[][] };
+    expect(doc.questions).toEqual(['q-1', 'q-2']);
+    expect(doc.reviews.map((row) => row.slice(1))).toEqual([
+      [0, 1, T0, 180, 4],
+      [0, 3, 5_000, 180, 4],
+      [1, 4, 4_000, 180, 4],
+    ]);
+    const back = parseBackup(fileOf(reviews));
+    expect(back.ok && [...back.backup.reviews].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...reviews].sort((a, b) => a.id.localeCompare(b.id)));
+  });
+
+  test('reads a file written by version 1 of the site', () => {
+    const reviews = sample();
+    const result = parseBackup(v1FileOf(reviews));
+    expect(result).toEqual({
+      ok: true,
+      backup: {
+        format: 'seven-reasons-progress',
+        version: 1,
+        exportedAt: '2026-03-02T07:00:00.000Z',
+        settings: SETTINGS,
+        reviews,
+        undone: [],
+        resetAt: null,
+      },
+    });
+  });
+
+  test('at the benchmark\'s scale (100,000 reviews) each version\'s export stays under its own size limit', { timeout: 30_000 }, () => {
+    const reviews: Review[] = [];
+    for (let i = 0; i < 100_000; i++) {
+      reviews.push({ id: newReviewId(), questionId: `q-${i % 10_000}`, rating: ((i % 4) + 1) as Review['rating'], reviewedAt: T0 + i * 600_000, utcOffsetMinutes: 180, dayStartHour: 4 });
+    }
+    const v1Bytes = Buffer.byteLength(v1FileOf(reviews));
+    const v2 = fileOf(reviews);
+    const v2Bytes = Buffer.byteLength(v2);
+    expect(v1Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[1]!);
+    expect(v2Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[2]!);
+    expect(v2Bytes).toBeLessThan(v1Bytes / 2);
+    const back = parseBackup(v2, v2Bytes);
+    expect(back.ok && back.backup.reviews.length).toBe(100_000);
   });
 
   test('an empty log reads back as well', () => {
@@ -44,11 +113,18 @@ describe('backup export', () => {
 });
 
 describe('backup import', () => {
-  test('rejects a file over 5 MB by its size before reading it', () => {
-    expect(errorOf(fileOf(), MAX_BACKUP_BYTES + 1)).toMatchInlineSnapshot(`"Файл слишком большой (5 МБ). Можно загрузить файл не больше 5 МБ."`);
+  test('rejects a file over the largest limit by its size before reading it', () => {
+    expect(errorOf(fileOf(), MAX_BACKUP_BYTES + 1)).toMatchInlineSnapshot(`"Файл слишком большой (24 МБ). Можно загрузить файл не больше 24 МБ."`);
   });
 
-  test('rejects text over 5 MB even without a size', () => {
+  test('holds each version to its own limit once the version is known', () => {
+    const limits = { 1: 100_000, 2: 1_000 };
+    const v2 = fileOf();
+    expect(parseBackup(v2, 2_000, limits)).toEqual({ ok: false, error: 'Файл слишком большой (0 МБ). Можно загрузить файл не больше 0 МБ.' });
+    expect(parseBackup(v1FileOf(), 2_000, limits).ok).toBe(true);
+  });
+
+  test('rejects text over the largest limit even without a size', () => {
     expect(errorOf(' '.repeat(MAX_BACKUP_BYTES + 1))).toMatch(/слишком большой/);
   });
 
@@ -70,20 +146,29 @@ describe('backup import', () => {
   });
 
   test('rejects a newer format version with advice', () => {
-    expect(errorOf(fileOf().replace('"version": 1', '"version": 2'))).toMatchInlineSnapshot(`"Файл создан более новой версией сайта (формат 2). Обновите страницу и попробуйте снова."`);
+    expect(errorOf(fileOf().replace('"version": 2', '"version": 3'))).toMatchInlineSnapshot(`"Файл создан более новой версией сайта (формат 3). Обновите страницу и попробуйте снова."`);
   });
 
-  test('names the review and field that fail the schema', () => {
-    const broken = fileOf().replace('"rating":1', '"rating":7');
+  test('names the review row and field that fail in a version 2 file', () => {
+    expect(errorOf(editedFile((doc) => (doc.reviews[1]![2] = 7)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`);
+    expect(errorOf(editedFile((doc) => (doc.reviews[0]![1] = 9)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 1, поле «questionId» — нет вопроса с таким номером. Ничего не изменено."`);
+    expect(errorOf(editedFile((doc) => (doc.reviews[1]![3] = -5)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «reviewedAt» — повторения должны идти по времени. Ничего не изменено."`);
+    expect(errorOf(editedFile((doc) => doc.reviews[0]!.pop()))).toMatch(/повторение № 1, поле «\(строка\)» — должно быть 6 значений/);
+    expect(errorOf(editedFile((doc) => (doc['undone'] = [1])))).toMatch(/поле «undone.0»/);
+  });
+
+  test('names the review and field that fail the schema in a version 1 file', () => {
+    const broken = v1FileOf().replace('"rating":1', '"rating":7');
     expect(errorOf(broken)).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`);
-    expect(errorOf(fileOf().replace('"newPerDay": 10', '"newPerDay": -1'))).toMatch(/настройки, поле «newPerDay»/);
-    expect(errorOf(fileOf().replace('"dayStartHour":4}', '"dayStartHour":4,"extra":1}'))).toMatch(/лишние поля: extra/);
+    expect(errorOf(v1FileOf().replace('"newPerDay": 10', '"newPerDay": -1'))).toMatch(/настройки, поле «newPerDay»/);
+    expect(errorOf(v1FileOf().replace('"dayStartHour":4}', '"dayStartHour":4,"extra":1}'))).toMatch(/лишние поля: extra/);
   });
 
   for (const key of ['__proto__', 'constructor', 'prototype']) {
     test(`rejects a "${key}" key at any depth without touching Object.prototype`, () => {
       const before = prototypeSnapshot();
-      const nested = fileOf().replace('"rating":3', `"rating":3,"${key}":{"polluted":true}`);
+      const nested = v1FileOf().replace('"rating":3', `"rating":3,"${key}":{"polluted":true}`);
+      expect(errorOf(fileOf().replace('"settings": {', `"settings": {"${key}":{"polluted":true},`))).toBe(`Файл отклонён: в нём есть недопустимый ключ «${key}».`);
       expect(errorOf(nested)).toBe(`Файл отклонён: в нём есть недопустимый ключ «${key}».`);
       expect(errorOf(`{"${key}":{"polluted":true},"format":"seven-reasons-progress"}`)).toMatch(/недопустимый ключ/);
       expect(prototypeSnapshot()).toBe(before);
@@ -118,13 +203,25 @@ describe('merging an import', () => {
     const first = mergeReviews(kept, imported);
     expect(first.added.map((r) => r.questionId)).toEqual(['q-3']);
     expect(first.alreadyPresent).toBe(2);
-    expect(mergeReviews([...kept, ...first.added], imported)).toEqual({ added: [], alreadyPresent: 3 });
+    expect(mergeReviews([...kept, ...first.added], imported)).toEqual({ added: [], alreadyPresent: 3, takenBack: 0 });
   });
 
   test('an imported review never replaces a kept one with the same id', () => {
     const [kept] = sample();
     if (!kept) throw new Error('no review');
     expect(mergeReviews([kept], [{ ...kept, rating: 1 }]).added).toEqual([]);
+  });
+
+  test('an undone review never comes back, whichever side recorded the undo', () => {
+    const [first, second] = sample();
+    if (!first || !second) throw new Error('no review');
+    expect(mergeReviews([], [first, second], { undone: [second.id] })).toEqual({ added: [first], alreadyPresent: 0, takenBack: 1 });
+  });
+
+  test('reviews from before the last reset never come back', () => {
+    const old = review('q-1', 3, T0 - DAY);
+    const fresh = review('q-2', 3, T0 + DAY);
+    expect(mergeReviews([], [old, fresh], { resetAt: T0 })).toEqual({ added: [fresh], alreadyPresent: 0, takenBack: 1 });
   });
 
   test('is a union: everything from both sides is there afterwards, each id once', () => {
