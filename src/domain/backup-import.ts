@@ -81,7 +81,7 @@ function decodeV1(items: readonly unknown[], invalid: Fail): Decoded {
 const ROW_FIELDS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
 
 /** Version 2 rows: [id, question index, rating, gap in ms, UTC offset, day start hour]. */
-function decodeV2(rows: readonly unknown[], questions: readonly string[], fail: (error: string) => ParseBackupResult, invalid: Fail): Decoded {
+function decodeV2(rows: readonly unknown[], questions: readonly unknown[], fail: (error: string) => ParseBackupResult, invalid: Fail): Decoded {
   const reviews: Review[] = [];
   let previousMs = 0;
   for (const [index, row] of rows.entries()) {
@@ -97,6 +97,7 @@ function decodeV2(rows: readonly unknown[], questions: readonly string[], fail: 
     if (!Number.isInteger(gapMs) || (gapMs as number) < 0) return bad('reviewedAt', 'повторения должны идти по времени');
     const candidate = {
       id,
+      // A non-string here fails parseReview below, which then names the questionId field.
       questionId: questions[questionIndex as number],
       rating,
       reviewedAt: previousMs + (gapMs as number),
