@@ -151,3 +151,12 @@ describe('scheduler', () => {
     expect(scheduler.retrievability(card, card.lastReviewedAt - 10 * DAY)).toBe(1);
   });
 });
+
+describe('scheduler version', () => {
+  test('names the installed ts-fsrs version, so an update of the library invalidates cached cards', async () => {
+    const { readFile } = await import('node:fs/promises');
+    const { SCHEDULER_VERSION } = await import('../../src/domain/scheduler');
+    const installed = JSON.parse(await readFile('node_modules/ts-fsrs/package.json', 'utf8')) as { version: string };
+    expect(SCHEDULER_VERSION).toContain(`v${installed.version}`);
+  });
+});
