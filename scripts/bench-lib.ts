@@ -9,8 +9,8 @@ import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Rating, Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
-import { loadProgress } from '../src/storage/load-progress';
-import { createSafeStore } from '../src/storage/safe-store';
+import { loadProgress } from '../src/runtime/load';
+
 
 export const CARDS = 10_000;
 export const REVIEWS_PER_CARD = 10;
@@ -99,10 +99,9 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   const store = createIdbStore(factory, dbName);
   if (!cold) {
     // What the review page does: loadProgress hands over cached cards first, then the checked log.
-    const safe = createSafeStore(store, { retryLaterMs: null });
     const start = performance.now();
     let firstCardMs = Number.NaN;
-    const loaded = await loadProgress(safe, settings, {
+    const loaded = await loadProgress(store, settings, {
       onCachedCards(cards) {
         buildQueue({ cards, questions, nowMs: NOW, settings });
         firstCardMs = performance.now() - start;

@@ -1,7 +1,8 @@
 import { useMemo } from 'preact/hooks';
 import { unreviewedModelCurve } from '../charts/forgetting-curve';
 import { StorageAlerts } from '../components/StorageAlerts';
-import { useClient } from '../client/use-client';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
 import { allReviews } from '../domain/progress';
 import { createScheduler } from '../domain/scheduler';
 import { studyDayAt, studyDayStartMs } from '../domain/study-day';
@@ -16,17 +17,17 @@ interface Props {
 
 
 /**
- * The progress page: the aggregates of src/progress-stats over the shared client state. The table,
+ * The progress page: the aggregates of src/progress-stats over the page runtime's state. The table,
  * forecast and curve need only cards, so they are drawn from the card cache at once; the heatmap,
  * streak and review count wait for the whole log.
  */
 export default function ProgressView({ lessons }: Props) {
-  const state = useClient();
+  const state = useRuntimeState();
   // Reviews per day need the whole log sorted: once per log, not on every render.
   const activity = useMemo(() => (state.checked ? activityByDay(allReviews(state.progress)) : null), [state.checked, state.progress]);
   if (!state.ready) return <p class="muted">Загружаем прогресс…</p>;
   const { progress, settings } = state;
-  const nowMs = Date.now();
+  const nowMs = pageRuntime().now();
   const alertBox = <StorageAlerts state={state} />;
   const questionIds = new Set(lessons.flatMap((l) => l.questionIds));
   const cards = [...progress.cards.values()].filter((c) => questionIds.has(c.questionId));

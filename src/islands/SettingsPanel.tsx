@@ -1,22 +1,18 @@
-import { downloadText } from '../client/download';
 import { useEffect, useState } from 'preact/hooks';
-import type { Progress } from '../domain/progress';
-import type { Settings } from '../domain/settings';
-import { formatDate } from '../i18n/dates';
 import { BACKUP_MESSAGES } from '../i18n/messages';
+import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';
+import { downloadText } from '../lib/download';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
 import type { PersistenceStatus } from '../storage/persist';
-import type { SafeStore } from '../storage/safe-store';
 import type { StoredMeta } from '../storage/store';
-
 
 type Engine = typeof import('./SettingsEngine');
 
+/** What the panel reads once, beside the runtime's state. */
 interface Loaded {
   engine: Engine;
-  store: SafeStore;
-  settings: Settings;
-  progress: Progress;
   meta: StoredMeta;
   persisted: PersistenceStatus;
 }
@@ -28,12 +24,14 @@ const PERSISTENCE_TEXT: Record<PersistenceStatus, string> = {
 };
 
 /**
- * Settings, backup, restore and reset. Thin: validation, merging and the backup format live in
- * src/domain; this island loads, calls them, saves and says what happened.
+ * Settings, backup, restore and reset. Thin: validation and the backup format live in src/domain,
+ * loading, importing and saving in the page runtime (the same deck every island on the page
+ * sees, kept current with other tabs, so a backup holds every saved review); this island calls
+ * them and says what happened.
  */
 export default function SettingsPanel() {
+  const state = useRuntimeState();
   const [data, setData] = useState<Loaded | null>(null);
-  const [storageAlert, setStorageAlert] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -41,22 +39,20 @@ export default function SettingsPanel() {
 
   useEffect(() => {
     void (async () => {
-      const engine = await import('./SettingsEngine');
-      const { openStore, loadProgress, persistenceStatus } = engine;
-      const opened = await openStore();
-      if (!opened.persistent) setStorageAlert(opened.reason);
-      const settings = await opened.store.getSettings();
-      const [loaded, meta, persisted] = await Promise.all([loadProgress(opened.store, settings), opened.store.getMeta(), persistenceStatus()]);
-      if (loaded.alert) setStorageAlert((a) => a ?? loaded.alert);
+      const runtime = pageRuntime();
+      const [engine] = await Promise.all([import('./SettingsEngine'), runtime.load()]);
+      const [meta, persisted] = await Promise.all([runtime.getMeta(), engine.persistenceStatus()]);
+      const { settings } = runtime.getState();
       setForm({ desiredRetention: String(settings.desiredRetention), newPerDay: String(settings.newPerDay), dayStartHour: String(settings.dayStartHour) });
-      setData({ engine, store: opened.store, settings, progress: loaded.progress, meta, persisted });
+      setData({ engine, meta, persisted });
     })();
   }, []);
 
-  if (!data) return <p class="muted">Загружаем настройки…</p>;
-  const { engine, store, settings, progress, meta, persisted } = data;
-  const { allReviews, backupFileName, createBackup, EMPTY_PROGRESS, isBackupOverdue, MAX_BACKUP_BYTES, mergeReviews, parseBackup } = engine;
-  const { requestPersistence, rescheduleAll, serializeBackup, settingsSchema, withReviews } = engine;
+  if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
+  const { engine, meta, persisted } = data;
+  const { progress, settings } = state;
+  const runtime = pageRuntime();
+  const { allReviews, backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, parseBackup, requestPersistence, serializeBackup, settingsSchema } = engine;
 
   const say = (message: string, isProblem: boolean) => {
     setAlert(isProblem ? message : null);
@@ -71,17 +67,16 @@ export default function SettingsPanel() {
       dayStartHour: Number(form.dayStartHour),
     });
     if (!parsed.success) return say(`Настройки не сохранены: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, true);
-    const result = await store.saveSettings(parsed.data);
+    const result = await runtime.saveSettings(parsed.data);
     if (!result.ok) return say(result.error, true);
-    setData({ ...data, settings: parsed.data, progress: rescheduleAll(progress, parsed.data) });
     say('Настройки сохранены и уже действуют.', false);
   };
 
   const exportBackup = async () => {
-    const nowMs = Date.now();
+    const nowMs = runtime.now();
     downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
     const nextMeta = { ...meta, lastBackupAt: nowMs };
-    await store.setMeta(nextMeta);
+    await runtime.saveMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });
     say(`Резервная копия скачана: ${formatReviews(progress.reviewCount)}.`, false);
   };
@@ -93,20 +88,15 @@ export default function SettingsPanel() {
     if (!file) return;
     const parsed = file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!parsed.ok) return say(parsed.error, true);
-    const { added, alreadyPresent } = mergeReviews(allReviews(progress), parsed.backup.reviews);
-    if (added.length) {
-      const result = await store.appendMany(added);
-      if (!result.ok) return say(result.error, true);
-    }
-    setData({ ...data, progress: withReviews(progress, added, settings).progress });
-    say(BACKUP_MESSAGES.imported(added.length, alreadyPresent), false);
+    const imported = await runtime.importReviews(parsed.backup.reviews);
+    if (!imported.saved.ok) return say(imported.saved.error, true);
+    say(BACKUP_MESSAGES.imported(imported.added, imported.alreadyPresent), false);
   };
 
   const reset = async () => {
     setConfirming(false);
-    const result = await store.clear();
+    const result = await runtime.reset();
     if (!result.ok) return say(result.error, true);
-    setData({ ...data, progress: EMPTY_PROGRESS });
     say('Прогресс удалён. Настройки остались.', false);
   };
 
@@ -126,11 +116,11 @@ export default function SettingsPanel() {
     </div>
   );
 
-  const overdue = isBackupOverdue({ persisted: persisted === 'persisted', lastBackupAt: meta.lastBackupAt, nowMs: Date.now() });
+  const overdue = isBackupOverdue({ persisted: persisted === 'persisted', lastBackupAt: meta.lastBackupAt, nowMs: runtime.now() });
 
   return (
     <div class="settings">
-      {storageAlert && <div role="alert" class="notice">{storageAlert}</div>}
+      {state.storageAlert && <div role="alert" class="notice">{state.storageAlert}</div>}
       <div role="alert" class="settings-message">{alert}</div>
       <div role="status" class="settings-message">{status}</div>
 

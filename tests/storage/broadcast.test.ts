@@ -3,7 +3,8 @@ import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { allReviews, EMPTY_PROGRESS, emptyProgress, rate } from '../../src/domain/progress';
 import { replay } from '../../src/domain/review-log';
-import { applyProgressMessage, openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
+import { applyProgressMessage } from '../../src/runtime/tab-sync';
+import { openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 
 const review = createReview({ questionId: 'q-1', rating: 4, nowMs: Date.parse('2026-03-02T10:00+03:00'), settings: DEFAULT_SETTINGS, id: 'b-1' });
 const nextMessage = (subscribe: (listener: (m: ProgressMessage) => void) => void) =>

@@ -1,4 +1,4 @@
-import '../domain/tz-moscow';
+import './tz-moscow';
 import { describe, expect, test } from 'vitest';
 import {
   continued,
@@ -11,11 +11,11 @@ import {
   startNewQuestions,
   undoLast,
   type ReviewSession,
-} from '../../src/client/review-session';
+} from '../../src/domain/review-session';
 import { EMPTY_PROGRESS, rate, withoutReviews, type Progress } from '../../src/domain/progress';
 import { buildQueue, type Queue, type QuestionRef } from '../../src/domain/queue';
 import type { Rating } from '../../src/domain/review';
-import { DAY, MIN, SETTINGS, at } from '../domain/fixtures';
+import { DAY, MIN, SETTINGS, at } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
 const item = (questionId: string, later = false) => ({ questionId, lessonSlug: 'l', retrievability: 0.5, dueAt: T0, later });

@@ -6,24 +6,22 @@ import { allReviews, rate } from '../../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../../src/domain/queue';
 import { replay } from '../../src/domain/review-log';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { openProgressChannel } from '../../src/storage/broadcast';
-import { loadProgress } from '../../src/storage/load-progress';
+import { loadProgress } from '../../src/runtime/load';
 import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
 import { openStore } from '../../src/storage/open-store';
-import { createSafeStore } from '../../src/storage/safe-store';
 import { logArb } from '../domain/arbitraries';
-import { freshFactory } from './idb-helpers';
+import { freshFactory } from '../storage/idb-helpers';
 
 const T0 = Date.parse('2026-03-02T10:00+03:00');
 const settings = { ...DEFAULT_SETTINGS };
 const QUESTIONS: QuestionRef[] = ['q-a', 'q-b', 'q-c', 'q-e'].map((id, i) => ({ id, lessonSlug: `lesson-${i % 2}` }));
-const safeMemory = (backing = createMemoryBacking()) => createSafeStore(createMemoryStore(backing), { retryLaterMs: null });
+const memoryStore = (backing = createMemoryBacking()) => createMemoryStore(backing);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('loading progress', () => {
   test('builds the same cards as a replay of the stored log and fills the card cache', async () => {
     const backing = createMemoryBacking();
-    const store = safeMemory(backing);
+    const store = memoryStore(backing);
     let progress = (await loadProgress(store, settings)).progress;
     for (const [i, id] of ['q-a', 'q-b', 'q-a'].entries()) {
       const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0 + i * 86_400_000, settings });
@@ -44,7 +42,7 @@ describe('loading progress', () => {
 
   test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
     const backing = createMemoryBacking();
-    const store = safeMemory(backing);
+    const store = memoryStore(backing);
     const rated = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 4, nowMs: T0, settings });
     await store.append(rated.review);
     backing.reviews.set('junk', { hello: 'world' });
@@ -57,16 +55,16 @@ describe('loading progress', () => {
   test('export, then import into an empty IndexedDB store, reproduces the same due queue', async () => {
     await fc.assert(
       fc.asyncProperty(logArb, fc.integer({ min: 0, max: 260 }), async (log, dayOffset) => {
-        const source = safeMemory();
+        const source = memoryStore();
         await source.appendMany(log);
         const before = await loadProgress(source, settings);
         const text = serializeBackup(createBackup({ settings, reviews: allReviews(before.progress), nowMs: T0 }));
 
         const parsed = parseBackup(text, new TextEncoder().encode(text).length);
         if (!parsed.ok) throw new Error(parsed.error);
-        const target = await openStore({ indexedDB: freshFactory(), channel: openProgressChannel('x', null) });
+        const target = await openStore({ indexedDB: freshFactory() });
         const { added } = mergeReviews((await target.store.loadAll()).reviews, parsed.backup.reviews);
-        expect(await target.store.appendMany(added)).toEqual({ ok: true });
+        await target.store.appendMany(added);
         const after = await loadProgress(target.store, parsed.backup.settings);
 
         const nowMs = T0 + dayOffset * 86_400_000;
@@ -79,7 +77,7 @@ describe('loading progress', () => {
   });
 
   test('importing the same file twice changes nothing the second time', async () => {
-    const store = safeMemory();
+    const store = memoryStore();
     const source = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 3, nowMs: T0, settings });
     const parsed = parseBackup(serializeBackup(createBackup({ settings, reviews: [source.review], nowMs: T0 })));
     if (!parsed.ok) throw new Error(parsed.error);
