@@ -3,7 +3,7 @@ import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGi
 import { StorageAlerts } from '../components/StorageAlerts';
 import { pageRuntime } from '../runtime/page';
 import { useRuntimeState } from '../runtime/use-runtime';
-import { buildQueue, countDue } from '../domain/queue';
+import { buildQueue } from '../domain/queue';
 import type { Rating } from '../domain/review';
 import { createScheduler } from '../domain/scheduler';
 import { formatDueAt } from '../i18n/dates';
@@ -50,7 +50,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
   const now = pageRuntime().now();
   const input = { cards: state.progress.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
   const queue = buildQueue(input);
-  const dueCount = countDue(input);
+  const dueCount = queue.due.length;
   const byId = new Map(cards.map((c) => [c.id, c]));
   const currentId = currentQuestionId(session, queue);
   const current = currentId ? byId.get(currentId) : undefined;
