@@ -2,9 +2,9 @@
  * The benchmark itself, shared by the Node run (fake-indexeddb) and the Chromium run (real
  * IndexedDB): deterministic data, then timings of each step a page performs.
  */
-import { createBackup, mergeReviews, serializeBackup } from '../src/domain/backup';
+import { createBackup, serializeBackup } from '../src/domain/backup';
 import { parseBackup } from '../src/domain/backup-import';
-import { allReviews, buildProgress, rate } from '../src/domain/progress';
+import { allReviews, buildProgress, rate, withReviews } from '../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Rating, Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
@@ -111,7 +111,7 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
     const verifiedMs = performance.now() - start;
     rows.push(['=> first card (warm): cached cards + queue, via loadProgress onCachedCards', firstCardMs, '≤ 300 ms']);
     rows.push([`=> checked progress (warm): whole log (${loaded.progress.reviewCount}) verified + queue`, verifiedMs, '≤ 500 ms (progress page)']);
-    rows.push(...(await measureBackup(loaded.progress, allReviews(loaded.progress))));
+    rows.push(...(await measureBackup(loaded.progress)));
     await store.close();
     return rows;
   }
@@ -140,7 +140,7 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   return rows;
 }
 
-async function measureBackup(progress: ReturnType<typeof buildProgress>['progress'], existing: Review[]): Promise<BenchRow[]> {
+async function measureBackup(progress: ReturnType<typeof buildProgress>['progress']): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const [text, exportMs] = await time(() => serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs: NOW })));
   const sizeBytes = new TextEncoder().encode(text).length;
@@ -148,7 +148,7 @@ async function measureBackup(progress: ReturnType<typeof buildProgress>['progres
   const [parsed, parseMs] = await time(() => parseBackup(text, sizeBytes, Number.POSITIVE_INFINITY));
   if (!parsed.ok) throw new Error(parsed.error);
   rows.push(['import: parse + validate (the 5 MB cap lifted for this file)', parseMs, '']);
-  const [merge, mergeMs] = await time(() => mergeReviews(existing, parsed.backup.reviews));
+  const [merge, mergeMs] = await time(() => withReviews(progress, parsed.backup.reviews, settings));
   rows.push([`import: merge by id into the same log (${merge.added.length} added)`, mergeMs, '']);
   return rows;
 }

@@ -1,6 +1,7 @@
 /**
  * The backup file: a versioned JSON document with the settings and the whole review log. Reading
- * a file (untrusted) is in backup-import.ts; merging and the backup warning are here.
+ * a file (untrusted) is in backup-import.ts; merging is the log's dedupe rule (review-log.ts,
+ * `uniqueReviews`); the backup warning is here.
  */
 import * as z from 'zod/mini';
 import type { Review } from './review';
@@ -54,22 +55,6 @@ export function backupFileName(nowMs: number): string {
   const d = new Date(nowMs);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `progress-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
-}
-
-/**
- * The union of two logs by review id: which imported reviews are new. Importing the same file
- * twice adds nothing the second time; an imported review never replaces one already kept.
- */
-export function mergeReviews(existing: Iterable<Review>, imported: readonly Review[]): { added: Review[]; alreadyPresent: number } {
-  const known = new Set<string>();
-  for (const review of existing) known.add(review.id);
-  const added: Review[] = [];
-  for (const review of imported) {
-    if (known.has(review.id)) continue;
-    known.add(review.id);
-    added.push(review);
-  }
-  return { added, alreadyPresent: imported.length - added.length };
 }
 
 /** Days after which a backup counts as old when storage is not persistent (Safari's 7-day rule). */

@@ -5,7 +5,7 @@
  */
 import { fingerprintReviews, type CachedCard } from './card-cache';
 import { createReview, type Rating, type Review } from './review';
-import { compareReviews, groupReviewsByQuestion, replayQuestion } from './review-log';
+import { compareReviews, groupReviewsByQuestion, replayQuestion, uniqueReviews } from './review-log';
 import type { CardState } from './card';
 import { createScheduler } from './scheduler';
 import type { Settings } from './settings';
@@ -170,8 +170,8 @@ export function rate(
 }
 
 /**
- * Adds reviews (from another tab, or an import after `mergeReviews`). Ids already in the log are
- * ignored. Returns the progress and the reviews actually added.
+ * Adds reviews (from another tab, or an import). Ids already in the log are ignored
+ * (`uniqueReviews`). Returns the progress and the reviews actually added.
  */
 export function withReviews(
   progress: Progress,
@@ -180,12 +180,9 @@ export function withReviews(
 ): { progress: Progress; added: Review[] } {
   const known = new Set<string>();
   for (const group of progress.reviewsByQuestion.values()) for (const r of group) known.add(r.id);
-  const added: Review[] = [];
+  const added = uniqueReviews(reviews, known);
   const groups = new Map<string, Review[]>();
-  for (const review of reviews) {
-    if (known.has(review.id)) continue;
-    known.add(review.id);
-    added.push(review);
+  for (const review of added) {
     const group = groups.get(review.questionId) ?? [...(progress.reviewsByQuestion.get(review.questionId) ?? [])];
     group.push(review);
     groups.set(review.questionId, group);

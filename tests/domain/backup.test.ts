@@ -6,12 +6,11 @@ import {
   backupFileName,
   createBackup,
   isBackupOverdue,
-  mergeReviews,
   serializeBackup,
 } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
 import { parseReview, reviewSchema } from '../../src/domain/review';
-import { logArb, reviewArb } from './arbitraries';
+import { reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
@@ -107,34 +106,6 @@ describe('backup import', () => {
         expect(({} as Record<string, unknown>)['x']).toBeUndefined();
       }),
       { numRuns: 500 },
-    );
-  });
-});
-
-describe('merging an import', () => {
-  test('adds only reviews whose id is not already kept; importing twice adds nothing', () => {
-    const kept = sample();
-    const imported = [...kept, review('q-3', 4, T0 + DAY)];
-    const first = mergeReviews(kept, imported);
-    expect(first.added.map((r) => r.questionId)).toEqual(['q-3']);
-    expect(first.alreadyPresent).toBe(2);
-    expect(mergeReviews([...kept, ...first.added], imported)).toEqual({ added: [], alreadyPresent: 3 });
-  });
-
-  test('an imported review never replaces a kept one with the same id', () => {
-    const [kept] = sample();
-    if (!kept) throw new Error('no review');
-    expect(mergeReviews([kept], [{ ...kept, rating: 1 }]).added).toEqual([]);
-  });
-
-  test('is a union: everything from both sides is there afterwards, each id once', () => {
-    fc.assert(
-      fc.property(logArb, logArb, (a, b) => {
-        const { added } = mergeReviews(a, b);
-        const ids = [...a, ...added].map((r) => r.id);
-        expect(new Set(ids).size).toBe(ids.length);
-        expect(new Set(ids)).toEqual(new Set([...a, ...b].map((r) => r.id)));
-      }),
     );
   });
 });

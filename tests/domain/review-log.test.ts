@@ -3,12 +3,13 @@ import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { fingerprintReviews } from '../../src/domain/card-cache';
 import { allReviews, buildProgress, EMPTY_PROGRESS, rate, withoutReviews, withReviews } from '../../src/domain/progress';
-import { newReviewId, parseReview } from '../../src/domain/review';
-import { replay } from '../../src/domain/review-log';
+import { newReviewId, parseReview, type Review } from '../../src/domain/review';
+import { replay, uniqueReviews } from '../../src/domain/review-log';
 import { logArb } from './arbitraries';
 import { DAY, SETTINGS, at, inTimeZone, review } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
+const sample = () => [review('q-1', 3, T0), review('q-2', 1, T0 + 60_000)];
 
 describe('replay', () => {
   test('is deterministic and independent of the order reviews arrive in', () => {
@@ -172,5 +173,47 @@ describe('creating reviews', () => {
     } finally {
       vi.unstubAllGlobals();
     }
+  });
+});
+
+/** What an import adds to a kept log: the dedupe rule with the kept ids. */
+const mergeReviews = (kept: readonly Review[], imported: readonly Review[]) => {
+  const added = uniqueReviews(imported, new Set(kept.map((r) => r.id)));
+  return { added, alreadyPresent: imported.length - added.length };
+};
+
+describe('merging an import (the dedupe rule)', () => {
+  test('adds only reviews whose id is not already kept; importing twice adds nothing', () => {
+    const kept = sample();
+    const imported = [...kept, review('q-3', 4, T0 + DAY)];
+    const first = mergeReviews(kept, imported);
+    expect(first.added.map((r) => r.questionId)).toEqual(['q-3']);
+    expect(first.alreadyPresent).toBe(2);
+    expect(mergeReviews([...kept, ...first.added], imported)).toEqual({ added: [], alreadyPresent: 3 });
+  });
+
+  test('an imported review never replaces a kept one with the same id', () => {
+    const [kept] = sample();
+    if (!kept) throw new Error('no review');
+    expect(mergeReviews([kept], [{ ...kept, rating: 1 }]).added).toEqual([]);
+  });
+
+  test('of two copies of one id arriving together, the first in replay order is kept, whatever the order', () => {
+    const [first] = sample();
+    if (!first) throw new Error('no review');
+    const later = { ...first, reviewedAt: first.reviewedAt + 1, rating: 1 as const };
+    expect(uniqueReviews([later, first])).toEqual([first]);
+    expect(uniqueReviews([first, later])).toEqual([first]);
+  });
+
+  test('is a union: everything from both sides is there afterwards, each id once', () => {
+    fc.assert(
+      fc.property(logArb, logArb, (a, b) => {
+        const { added } = mergeReviews(a, b);
+        const ids = [...a, ...added].map((r) => r.id);
+        expect(new Set(ids).size).toBe(ids.length);
+        expect(new Set(ids)).toEqual(new Set([...a, ...b].map((r) => r.id)));
+      }),
+    );
   });
 });

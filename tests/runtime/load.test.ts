@@ -1,10 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createBackup, mergeReviews, serializeBackup } from '../../src/domain/backup';
+import { createBackup, serializeBackup } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
 import { allReviews, rate } from '../../src/domain/progress';
 import { buildQueue, type QuestionRef } from '../../src/domain/queue';
-import { replay } from '../../src/domain/review-log';
+import { replay, uniqueReviews } from '../../src/domain/review-log';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { loadProgress } from '../../src/runtime/load';
 import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
@@ -63,7 +63,7 @@ describe('loading progress', () => {
         const parsed = parseBackup(text, new TextEncoder().encode(text).length);
         if (!parsed.ok) throw new Error(parsed.error);
         const target = await openStore({ indexedDB: freshFactory() });
-        const { added } = mergeReviews((await target.store.loadAll()).reviews, parsed.backup.reviews);
+        const added = uniqueReviews(parsed.backup.reviews, new Set((await target.store.loadAll()).reviews.map((r) => r.id)));
         await target.store.appendMany(added);
         const after = await loadProgress(target.store, parsed.backup.settings);
 
@@ -82,7 +82,7 @@ describe('loading progress', () => {
     const parsed = parseBackup(serializeBackup(createBackup({ settings, reviews: [source.review], nowMs: T0 })));
     if (!parsed.ok) throw new Error(parsed.error);
     for (const expected of [1, 0]) {
-      const { added } = mergeReviews((await store.loadAll()).reviews, parsed.backup.reviews);
+      const added = uniqueReviews(parsed.backup.reviews, new Set((await store.loadAll()).reviews.map((r) => r.id)));
       expect(added).toHaveLength(expected);
       await store.appendMany(added);
     }
