@@ -1,18 +1,19 @@
 import { useEffect, useState } from 'preact/hooks';
+import { backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup } from '../domain/backup';
+import { parseBackup } from '../domain/backup-import';
+import { allReviews } from '../domain/progress';
+import { settingsSchema } from '../domain/settings';
 import { BACKUP_MESSAGES } from '../i18n/messages';
 import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';
 import { downloadText } from '../lib/download';
 import { pageRuntime } from '../runtime/page';
 import { useRuntimeState } from '../runtime/use-runtime';
-import type { PersistenceStatus } from '../storage/persist';
+import { persistenceStatus, requestPersistence, type PersistenceStatus } from '../storage/persist';
 import type { StoredMeta } from '../storage/store';
-
-type Engine = typeof import('./SettingsEngine');
 
 /** What the panel reads once, beside the runtime's state. */
 interface Loaded {
-  engine: Engine;
   meta: StoredMeta;
   persisted: PersistenceStatus;
 }
@@ -40,19 +41,18 @@ export default function SettingsPanel() {
   useEffect(() => {
     void (async () => {
       const runtime = pageRuntime();
-      const [engine] = await Promise.all([import('./SettingsEngine'), runtime.load()]);
-      const [meta, persisted] = await Promise.all([runtime.getMeta(), engine.persistenceStatus()]);
+      await runtime.load();
+      const [meta, persisted] = await Promise.all([runtime.getMeta(), persistenceStatus()]);
       const { settings } = runtime.getState();
       setForm({ desiredRetention: String(settings.desiredRetention), newPerDay: String(settings.newPerDay), dayStartHour: String(settings.dayStartHour) });
-      setData({ engine, meta, persisted });
+      setData({ meta, persisted });
     })();
   }, []);
 
   if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
-  const { engine, meta, persisted } = data;
+  const { meta, persisted } = data;
   const { progress, settings } = state;
   const runtime = pageRuntime();
-  const { allReviews, backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, parseBackup, requestPersistence, serializeBackup, settingsSchema } = engine;
 
   const say = (message: string, isProblem: boolean) => {
     setAlert(isProblem ? message : null);
