@@ -20,9 +20,9 @@ export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
   const state = useRuntimeState();
   if (!state.ready) return <p class="muted">Загружаем ваш прогресс…</p>;
   const questions = lessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
-  const due = buildQueue({ cards: state.progress.cards, questions, nowMs: pageRuntime().now(), settings: state.settings }).due.length;
+  const due = buildQueue({ cards: state.deck.cards, questions, nowMs: pageRuntime().now(), settings: state.settings }).due.length;
   const statusOf = (l: HomeLesson): Status => {
-    const met = l.questionIds.filter((id) => state.progress.cards.has(id)).length;
+    const met = l.questionIds.filter((id) => state.deck.cards.has(id)).length;
     return met === 0 ? 'не начат' : met === l.questionIds.length ? 'все вопросы изучены' : 'в процессе';
   };
   const next = lessons.find((l) => statusOf(l) !== 'все вопросы изучены');

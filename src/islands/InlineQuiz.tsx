@@ -18,11 +18,11 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
   const learnedAtLoad = useRef<Set<string> | null>(null);
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
   if (!state.ready) return <>{cards.map((card) => <QuestionStatic key={card.id} card={card} />)}</>;
-  learnedAtLoad.current ??= new Set(cards.filter((c) => state.progress.cards.has(c.id)).map((c) => c.id));
+  learnedAtLoad.current ??= new Set(cards.filter((c) => state.deck.cards.has(c.id)).map((c) => c.id));
   const now = pageRuntime().now();
   const scheduler = createScheduler(state.settings);
   const dueText = (id: string) => {
-    const card = state.progress.cards.get(id);
+    const card = state.deck.cards.get(id);
     return card ? `Следующее повторение: ${formatDueAt(cardDueAt(card, state.settings), now)}.` : '';
   };
   const done = (id: string) => setAnswered((s) => new Set(s).add(id));
@@ -51,7 +51,7 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
           <QuestionCard
             key={card.id}
             card={card}
-            previews={scheduler.preview(card.id, state.progress.cards.get(card.id), now)}
+            previews={scheduler.preview(card.id, state.deck.cards.get(card.id), now)}
             onRate={(rating, stay) => {
               void pageRuntime().rate(card.id, rating);
               if (!stay) done(card.id);

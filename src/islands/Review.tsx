@@ -48,7 +48,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
 
   if (!state.ready) return <p>Загружаем ваши карточки…</p>;
   const now = pageRuntime().now();
-  const input = { cards: state.progress.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
+  const input = { cards: state.deck.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
   const queue = buildQueue(input);
   const dueCount = queue.due.length;
   const byId = new Map(cards.map((c) => [c.id, c]));
@@ -86,7 +86,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
           <QuestionCard
             key={session.step}
             card={current}
-            previews={createScheduler(state.settings).preview(current.id, state.progress.cards.get(current.id), now)}
+            previews={createScheduler(state.settings).preview(current.id, state.deck.cards.get(current.id), now)}
             onRate={(r, stay) => void onRate(r, stay)}
             onContinue={onContinue}
             pageKeys

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup } from '../domain/backup';
 import { parseBackup } from '../domain/backup-import';
-import { allReviews } from '../domain/progress';
+import { allReviews } from '../domain/deck';
 import { settingsSchema } from '../domain/settings';
 import { BACKUP_MESSAGES } from '../i18n/messages';
 import { formatDate } from '../i18n/dates';
@@ -51,7 +51,7 @@ export default function SettingsPanel() {
 
   if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
   const { meta, persisted } = data;
-  const { progress, settings } = state;
+  const { deck, settings } = state;
   const runtime = pageRuntime();
 
   const say = (message: string, isProblem: boolean) => {
@@ -74,11 +74,11 @@ export default function SettingsPanel() {
 
   const exportBackup = async () => {
     const nowMs = runtime.now();
-    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
+    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(deck), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
     const nextMeta = { ...meta, lastBackupAt: nowMs };
     await runtime.saveMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });
-    say(`Резервная копия скачана: ${formatReviews(progress.reviewCount)}.`, false);
+    say(`Резервная копия скачана: ${formatReviews(deck.reviewCount)}.`, false);
   };
 
   const importBackup = async (event: Event) => {
@@ -134,7 +134,7 @@ export default function SettingsPanel() {
 
       <h2>Резервная копия</h2>
       <p>
-        Сохранено: <strong data-review-count={progress.reviewCount}>{formatReviews(progress.reviewCount)}</strong>.
+        Сохранено: <strong data-review-count={deck.reviewCount}>{formatReviews(deck.reviewCount)}</strong>.
       </p>
       <p>
         {PERSISTENCE_TEXT[persisted]} Последняя резервная копия:{' '}
@@ -153,7 +153,7 @@ export default function SettingsPanel() {
       <h2>Сброс</h2>
       {confirming ? (
         <div class="notice" role="group" aria-labelledby="reset-question">
-          <p id="reset-question">Удалить весь прогресс ({formatReviews(progress.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
+          <p id="reset-question">Удалить весь прогресс ({formatReviews(deck.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
           <button type="button" class="button-danger" onClick={reset}>Да, удалить прогресс</button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>Отмена</button>
         </div>

@@ -6,13 +6,13 @@
  * as many as they like, with memory stores and fixed clocks.
  */
 import type { CardState } from '../domain/card';
-import { cardsOnlyProgress, EMPTY_PROGRESS, emptyProgress, rate, rescheduleAll, withoutReviews, withReviews, type Progress, type QuestionReplacements } from '../domain/progress';
+import { cardsOnlyDeck, EMPTY_DECK, emptyDeck, rate, rescheduleAll, withoutReviews, withReviews, type Deck, type QuestionReplacements } from '../domain/deck';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
-import { loadProgress } from './load';
+import { loadDeck } from './load';
 import { createSaver, type Change } from './saving';
 import { applyProgressMessage } from './tab-sync';
 import type { RetryOptions, WriteQueue, WriteResult } from './write-queue';
@@ -23,9 +23,9 @@ export type { RetryOptions, WriteResult } from './write-queue';
 export interface RuntimeState {
   /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
   ready: boolean;
-  /** True once `progress` is built from the whole log (before that, from cached cards: no reviews). */
+  /** True once `deck` is built from the whole log (before that, from cached cards: no reviews). */
   checked: boolean;
-  progress: Progress;
+  deck: Deck;
   settings: Settings;
   /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
   storageAlert: string | null;
@@ -37,7 +37,7 @@ export interface RuntimeState {
 export const INITIAL_STATE: RuntimeState = Object.freeze({
   ready: false,
   checked: false,
-  progress: EMPTY_PROGRESS,
+  deck: EMPTY_DECK,
   settings: DEFAULT_SETTINGS,
   storageAlert: null,
   saveError: null,
@@ -51,7 +51,7 @@ export interface RuntimeDeps {
   channel: ProgressChannel;
   /** The clock, epoch ms. */
   now: () => number;
-  /** The course's replaced question ids (see `Progress.replacements`); none by default. */
+  /** The course's replaced question ids (see `Deck.replacements`); none by default. */
   replacements?: QuestionReplacements;
   /** Retry timing of failed writes. */
   retry?: RetryOptions;
@@ -108,7 +108,7 @@ interface Loaded {
 /** Makes a runtime; nothing is opened or read until the first `load` (or any use-case). */
 export function createRuntime(deps: RuntimeDeps): Runtime {
   const replacements = deps.replacements ?? new Map<string, readonly string[]>();
-  let state: RuntimeState = replacements.size ? { ...INITIAL_STATE, progress: emptyProgress(replacements) } : INITIAL_STATE;
+  let state: RuntimeState = replacements.size ? { ...INITIAL_STATE, deck: emptyDeck(replacements) } : INITIAL_STATE;
   const listeners = new Set<(s: RuntimeState) => void>();
   let loading: Promise<Loaded> | undefined;
   /** Set once loaded, so a rating changes the page at once, before any wait. */
@@ -126,16 +126,16 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       // A large deck's cached cards arrive long before the whole log is read and checked: show them
       // at once (counts, the first card); use-cases wait for the load, so they use the checked log.
       const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
-        if (!state.ready && cards.size > 0) set({ ready: true, settings, progress: cardsOnlyProgress(cards, replacements) });
+        if (!state.ready && cards.size > 0) set({ ready: true, settings, deck: cardsOnlyDeck(cards, replacements) });
       };
-      const { progress, alert } = await loadProgress(store, settings, { onCachedCards, replacements });
+      const { deck, alert } = await loadDeck(store, settings, { onCachedCards, replacements });
       deps.channel.subscribe((message) => {
         const next = message.type === 'settings-changed' ? message.settings : state.settings;
-        set({ settings: next, progress: applyProgressMessage(state.progress, message, next) });
+        set({ settings: next, deck: applyProgressMessage(state.deck, message, next) });
       });
       const saver = createSaver(store, deps.channel, deps.retry);
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
-      set({ ready: true, checked: true, progress, settings, storageAlert: persistent ? alert : (reason ?? alert) });
+      set({ ready: true, checked: true, deck, settings, storageAlert: persistent ? alert : (reason ?? alert) });
       return (loaded = { store, saver });
     })());
 
@@ -157,32 +157,32 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     load: async () => void (await start()),
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
-      const rated = rate(state.progress, { questionId, rating, nowMs: deps.now(), settings: state.settings });
-      set({ progress: rated.progress });
+      const rated = rate(state.deck, { questionId, rating, nowMs: deps.now(), settings: state.settings });
+      set({ deck: rated.deck });
       onRecorded?.(rated.review);
       await save({ kind: 'put', reviews: [rated.review], cacheEntry: rated.cacheEntry });
       return rated.review;
     },
     async undo(reviewId) {
       if (!loaded) await start();
-      set({ progress: withoutReviews(state.progress, [reviewId], state.settings) });
+      set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
       return save({ kind: 'delete', reviewId });
     },
     async importReviews(reviews) {
       if (!loaded) await start();
-      const { progress, added } = withReviews(state.progress, reviews, state.settings);
-      set({ progress });
+      const { deck, added } = withReviews(state.deck, reviews, state.settings);
+      set({ deck });
       const saved = added.length ? await save({ kind: 'put', reviews: added }) : ({ ok: true } as const);
       return { added: added.length, alreadyPresent: reviews.length - added.length, saved };
     },
     async reset() {
       if (!loaded) await start();
-      set({ progress: emptyProgress(replacements) });
+      set({ deck: emptyDeck(replacements) });
       return save({ kind: 'clear' });
     },
     async saveSettings(settings) {
       if (!loaded) await start();
-      set({ settings, progress: rescheduleAll(state.progress, settings) });
+      set({ settings, deck: rescheduleAll(state.deck, settings) });
       return save({ kind: 'settings', settings: { ...settings } });
     },
     async getMeta() {

@@ -1,6 +1,6 @@
 import './tz-moscow';
 import { describe, expect, test } from 'vitest';
-import { buildProgress } from '../../src/domain/progress';
+import { buildDeck } from '../../src/domain/deck';
 import { buildQueue, cardDueAt, isDueOn, type QuestionRef } from '../../src/domain/queue';
 import { studyDayAt } from '../../src/domain/study-day';
 import type { Review } from '../../src/domain/review';
@@ -16,7 +16,7 @@ const QUESTIONS: QuestionRef[] = [
   { id: 'b-2', lessonSlug: 'lesson-b' },
   { id: 'c-1', lessonSlug: 'lesson-c' },
 ];
-const cardsOf = (log: Review[]) => buildProgress(log, SETTINGS).progress.cards;
+const cardsOf = (log: Review[]) => buildDeck(log, SETTINGS).deck.cards;
 const queueAt = (log: Review[], nowMs: number, extra: { lessonSlug?: string; newPerDay?: number } = {}) =>
   buildQueue({ cards: cardsOf(log), questions: QUESTIONS, nowMs, settings: { ...SETTINGS, newPerDay: extra.newPerDay ?? 10 }, lessonSlug: extra.lessonSlug });
 

@@ -1,7 +1,7 @@
 import '../domain/tz-moscow';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { emptyProgress, rate } from '../../src/domain/progress';
+import { emptyDeck, rate } from '../../src/domain/deck';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { STORAGE_MESSAGES } from '../../src/i18n/messages';
@@ -72,7 +72,7 @@ describe('loading', () => {
 
     const state = page.getState();
     expect(state).toMatchObject({ ready: true, checked: true, storageAlert: null });
-    expect([...state.progress.cards.keys()]).toEqual(['q-earlier']);
+    expect([...state.deck.cards.keys()]).toEqual(['q-earlier']);
     expect(heard).toContain(true);
     expect(open).toHaveBeenCalledTimes(1);
   });
@@ -89,7 +89,7 @@ describe('loading', () => {
     const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: quiet(), now: () => T0 });
     await page.load();
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
-    expect(page.getState().progress.reviewCount).toBe(0);
+    expect(page.getState().deck.reviewCount).toBe(0);
   });
 });
 
@@ -99,13 +99,13 @@ describe('rating and undo', () => {
     const page = idbPage(factory);
     const review = await page.rate('q-1', 3);
     expect(review).toMatchObject({ questionId: 'q-1', rating: 3, reviewedAt: T0 });
-    expect(page.getState().progress.cards.get('q-1')?.lastReviewedAt).toBe(T0);
+    expect(page.getState().deck.cards.get('q-1')?.lastReviewedAt).toBe(T0);
     expect(page.getState().saveError).toBeNull();
 
     const reloaded = idbPage(factory);
     await reloaded.load();
-    expect(reloaded.getState().progress.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
-    expect(reloaded.getState().progress.cards.get('q-1')).toEqual(page.getState().progress.cards.get('q-1'));
+    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+    expect(reloaded.getState().deck.cards.get('q-1')).toEqual(page.getState().deck.cards.get('q-1'));
   });
 
   test('once loaded, a rating changes the page before any wait and hands over the review at once', async () => {
@@ -114,7 +114,7 @@ describe('rating and undo', () => {
     let recorded: string | undefined;
     const saved = page.rate('q-1', 3, (review) => (recorded = review.id));
     // Nothing awaited yet: the rated card must not show again as new while the save runs.
-    expect(page.getState().progress.cards.has('q-1')).toBe(true);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
     expect(recorded).toBeDefined();
     expect((await saved).id).toBe(recorded);
   });
@@ -124,27 +124,27 @@ describe('rating and undo', () => {
     await seed(factory, 'q-earlier');
     const page = idbPage(factory);
     const review = await page.rate('q-1', 1);
-    expect(page.getState().progress.cards.has('q-1')).toBe(true);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
     await page.undo(review.id);
-    expect(page.getState().progress.cards.has('q-1')).toBe(false);
-    expect(page.getState().progress.reviewCount).toBe(1);
+    expect(page.getState().deck.cards.has('q-1')).toBe(false);
+    expect(page.getState().deck.reviewCount).toBe(1);
 
     const reloaded = idbPage(factory);
     await reloaded.load();
-    expect(reloaded.getState().progress.cards.has('q-1')).toBe(false);
-    expect(reloaded.getState().progress.cards.has('q-earlier')).toBe(true);
+    expect(reloaded.getState().deck.cards.has('q-1')).toBe(false);
+    expect(reloaded.getState().deck.cards.has('q-earlier')).toBe(true);
   });
 
   test('undo of a second rating restores the card as it was after the first', async () => {
     const clock = { nowMs: T0 };
     const page = idbPage(freshFactory(), clock);
     await page.rate('q-1', 3);
-    const before = page.getState().progress.cards.get('q-1');
+    const before = page.getState().deck.cards.get('q-1');
     clock.nowMs = T0 + 60_000;
     const second = await page.rate('q-1', 1);
-    expect(page.getState().progress.cards.get('q-1')).not.toEqual(before);
+    expect(page.getState().deck.cards.get('q-1')).not.toEqual(before);
     await page.undo(second.id);
-    expect(page.getState().progress.cards.get('q-1')).toEqual(before);
+    expect(page.getState().deck.cards.get('q-1')).toEqual(before);
   });
 
   test('reviews of a retired id count for the question that replaces it', async () => {
@@ -153,9 +153,9 @@ describe('rating and undo', () => {
     await old.rate('q-old', 3);
     const page = memoryPage(backing, { replacements: new Map([['q-new', ['q-old']]]) });
     await page.load();
-    expect(page.getState().progress.cards.has('q-new')).toBe(true);
+    expect(page.getState().deck.cards.has('q-new')).toBe(true);
     await page.reset();
-    expect(page.getState().progress.replacements.get('q-new')).toEqual(['q-old']);
+    expect(page.getState().deck.replacements.get('q-new')).toEqual(['q-old']);
   });
 });
 
@@ -172,14 +172,14 @@ describe('a failed save', () => {
 
     const review = await page.rate('q-1', 3);
     expect(page.getState().saveError).toBe(STORAGE_MESSAGES.writeFailed);
-    expect(page.getState().progress.cards.has('q-1')).toBe(true);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
 
     failing.mockRestore();
     expect(await page.retryPending()).toEqual({ ok: true });
     expect(page.getState().saveError).toBeNull();
     const reloaded = idbPage(factory);
     await reloaded.load();
-    expect(reloaded.getState().progress.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
   });
 });
 
@@ -187,13 +187,13 @@ describe('settings page use-cases', () => {
   test('an import adds only new reviews, saves them, and importing again adds nothing', async () => {
     const backing = createMemoryBacking();
     const page = memoryPage(backing);
-    const theirs = rate(emptyProgress(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS }).review;
+    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS }).review;
     expect(await page.importReviews([theirs, theirs])).toEqual({ added: 1, alreadyPresent: 1, saved: { ok: true } });
     expect(await page.importReviews([theirs])).toEqual({ added: 0, alreadyPresent: 1, saved: { ok: true } });
-    expect(page.getState().progress.reviewCount).toBe(1);
+    expect(page.getState().deck.reviewCount).toBe(1);
     const reloaded = memoryPage(backing);
     await reloaded.load();
-    expect(reloaded.getState().progress.cards.has('q-a')).toBe(true);
+    expect(reloaded.getState().deck.cards.has('q-a')).toBe(true);
   });
 
   test('a reset empties the deck and storage; settings stay', async () => {
@@ -202,10 +202,10 @@ describe('settings page use-cases', () => {
     await page.rate('q-a', 3);
     await page.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
     expect(await page.reset()).toEqual({ ok: true });
-    expect(page.getState().progress.reviewCount).toBe(0);
+    expect(page.getState().deck.reviewCount).toBe(0);
     const reloaded = memoryPage(backing);
     await reloaded.load();
-    expect(reloaded.getState().progress.reviewCount).toBe(0);
+    expect(reloaded.getState().deck.reviewCount).toBe(0);
     expect(reloaded.getState().settings.newPerDay).toBe(3);
   });
 
@@ -213,13 +213,13 @@ describe('settings page use-cases', () => {
     const backing = createMemoryBacking();
     const page = memoryPage(backing);
     await page.rate('q-a', 3);
-    const before = page.getState().progress.cards.get('q-a');
+    const before = page.getState().deck.cards.get('q-a');
     await page.saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.97 });
     expect(page.getState().settings.desiredRetention).toBe(0.97);
-    expect(page.getState().progress.cards.get('q-a')?.scheduledDays).toBeLessThan(before?.scheduledDays ?? 0);
+    expect(page.getState().deck.cards.get('q-a')?.scheduledDays).toBeLessThan(before?.scheduledDays ?? 0);
     const reloaded = memoryPage(backing);
     await reloaded.load();
-    expect(reloaded.getState().progress.cards.get('q-a')).toEqual(page.getState().progress.cards.get('q-a'));
+    expect(reloaded.getState().deck.cards.get('q-a')).toEqual(page.getState().deck.cards.get('q-a'));
   });
 
   test('meta is saved and read back', async () => {
@@ -236,13 +236,13 @@ describe('another tab', () => {
     const channel = handChannel();
     const page = memoryPage(createMemoryBacking(), { channel });
     await page.load();
-    const theirs = rate(emptyProgress(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0, settings: SETTINGS }).review;
+    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0, settings: SETTINGS }).review;
     channel.deliver({ type: 'reviews-added', reviews: [theirs] });
-    expect(page.getState().progress.reviewsByQuestion.get('q-a')).toEqual([theirs]);
+    expect(page.getState().deck.reviewsByQuestion.get('q-a')).toEqual([theirs]);
     channel.deliver({ type: 'settings-changed', settings: { ...DEFAULT_SETTINGS, newPerDay: 2 } });
     expect(page.getState().settings.newPerDay).toBe(2);
     channel.deliver({ type: 'reviews-removed', reviewIds: [theirs.id] });
-    expect(page.getState().progress.reviewCount).toBe(0);
+    expect(page.getState().deck.reviewCount).toBe(0);
   });
 
   test('hears this page\'s saved changes', async () => {

@@ -89,7 +89,7 @@ describe('saving', () => {
     const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: openProgressChannel('unused', null), now: () => T0, retry: noWait });
     const a = await page.rate('q-1', 3);
     await page.undo(a.id);
-    expect(page.getState().progress.reviewCount).toBe(0);
+    expect(page.getState().deck.reviewCount).toBe(0);
     state.failing = 0;
     const b = await page.rate('q-2', 3);
     expect(page.getState().saveError).toBeNull();
