@@ -2,16 +2,16 @@
  * The benchmark itself, shared by the Node run (fake-indexeddb) and the Chromium run (real
  * IndexedDB): deterministic data, then timings of each step a page performs.
  */
-import { createBackup, mergeReviews, serializeBackup } from '../src/domain/backup';
+import { createBackup, serializeBackup } from '../src/domain/backup';
 import { parseBackup } from '../src/domain/backup-import';
 import { serializeBackupV1 } from '../tests/fixtures/backup-v1';
-import { allReviews, buildProgress, rate } from '../src/domain/progress';
+import { allReviews, buildDeck, rate, withReviews, type Deck } from '../src/domain/deck';
 import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
-import { loadProgress } from '../src/storage/load-progress';
-import { createSafeStore } from '../src/storage/safe-store';
+import { loadDeck } from '../src/runtime/load';
+
 
 export const CARDS = 10_000;
 export const REVIEWS_PER_CARD = 10;
@@ -91,7 +91,7 @@ export async function seed(factory: IDBFactory, dbName: string, options: Generat
 /**
  * What a page does on load. `cold`: no card cache yet (first visit after an upgrade), so every
  * card is replayed; then the snapshot is written, single records packed and a 30-card session
- * rated. `warm`: the next visit, through `loadProgress` as the review page calls it: the first card
+ * rated. `warm`: the next visit, through `loadDeck` as the review page calls it: the first card
  * from the cached cards, then the whole log loaded and the cache checked against it.
  */
 export async function measureLoad(factory: IDBFactory, dbName: string, cold: boolean): Promise<BenchRow[]> {
@@ -99,41 +99,40 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   const rows: BenchRow[] = [];
   const store = createIdbStore(factory, dbName);
   if (!cold) {
-    // What the review page does: loadProgress hands over cached cards first, then the checked log.
-    const safe = createSafeStore(store, { retryLaterMs: null });
+    // What the review page does: loadDeck hands over cached cards first, then the checked log.
     const start = performance.now();
     let firstCardMs = Number.NaN;
-    const loaded = await loadProgress(safe, settings, {
+    const loaded = await loadDeck(store, settings, {
       onCachedCards(cards) {
         buildQueue({ cards, questions, nowMs: NOW, settings });
         firstCardMs = performance.now() - start;
       },
     });
-    buildQueue({ cards: loaded.progress.cards, questions, nowMs: NOW, settings });
+    buildQueue({ cards: loaded.deck.cards, questions, nowMs: NOW, settings });
     const verifiedMs = performance.now() - start;
-    rows.push(['=> first card (warm): cached cards + queue, via loadProgress onCachedCards', firstCardMs, '≤ 300 ms']);
-    rows.push([`=> checked progress (warm): whole log (${loaded.progress.reviewCount}) verified + queue`, verifiedMs, '≤ 500 ms (progress page)']);
-    rows.push(...(await measureBackup(loaded.progress, allReviews(loaded.progress))));
+    rows.push(['=> first card (warm): cached cards + queue, via loadDeck onCachedCards', firstCardMs, '≤ 300 ms']);
+    rows.push([`=> checked progress (warm): whole log (${loaded.deck.reviewCount}) verified + queue`, verifiedMs, '≤ 500 ms (progress page)']);
+    rows.push(...(await measureBackup(loaded.deck)));
     await store.close();
     return rows;
   }
   const [cache, cacheMs] = await time(() => store.loadCardCache());
   const [log, loadMs] = await time(() => store.loadAll());
   rows.push([`load the whole log from IndexedDB (${log.reviews.length} reviews)`, loadMs, '']);
-  const [built, buildMs] = await time(() => buildProgress(log.reviews, settings, cache.cards));
+  const [built, buildMs] = await time(() => buildDeck(log.reviews, settings, cache.cards));
   rows.push([`rebuild card state: replay all ${built.replayedCount} cards`, buildMs, '']);
-  const [queue, queueMs] = await time(() => buildQueue({ cards: built.progress.cards, questions, nowMs: NOW, settings }));
+  const [queue, queueMs] = await time(() => buildQueue({ cards: built.deck.cards, questions, nowMs: NOW, settings }));
   rows.push(['compute the due queue', queueMs, '']);
   rows.push(['=> first card (cold, no cache yet): load + replay + queue', cacheMs + loadMs + buildMs + queueMs, '≤ 300 ms']);
   const [, snapshotMs] = await time(() => store.replaceCardCache(built.cache));
   rows.push(['write the cache snapshot (in the background)', snapshotMs, '']);
   const [packed, packMs] = await time(() => store.compact());
   rows.push([`pack ${packed} single review records into a chunk (in the background)`, packMs, '']);
-  let progress = built.progress;
+  let progress = built.deck;
   const [, sessionMs] = await time(async () => {
     for (const item of queue.due.slice(0, 30)) {
       const rated = rate(progress, { questionId: item.questionId, rating: 3, nowMs: NOW + 60_000, settings });
-      progress = rated.progress;
+      progress = rated.deck;
       await store.append(rated.review, rated.cacheEntry);
     }
   });
@@ -142,7 +141,7 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   return rows;
 }
 
-async function measureBackup(progress: ReturnType<typeof buildProgress>['progress'], existing: Review[]): Promise<BenchRow[]> {
+async function measureBackup(progress: Deck): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
   const [text, exportMs] = await time(() => serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs: NOW })));
   const sizeBytes = new TextEncoder().encode(text).length;
@@ -156,7 +155,7 @@ async function measureBackup(progress: ReturnType<typeof buildProgress>['progres
   const [parsedV1, parseV1Ms] = await time(() => parseBackup(v1, v1Bytes));
   if (!parsedV1.ok) throw new Error(`a version 1 file of ${v1Bytes} bytes no longer imports: ${parsedV1.error}`);
   rows.push([`import: parse + validate a format 1 file (${(v1Bytes / 1024 / 1024).toFixed(1)} MB)`, parseV1Ms, '']);
-  const [merge, mergeMs] = await time(() => mergeReviews(existing, parsed.backup.reviews));
+  const [merge, mergeMs] = await time(() => withReviews(progress, parsed.backup.reviews, settings));
   rows.push([`import: merge by id into the same log (${merge.added.length} added)`, mergeMs, '']);
   return rows;
 }

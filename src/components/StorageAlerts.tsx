@@ -1,7 +1,7 @@
-import type { ClientState } from '../client/runtime';
+import type { RuntimeState } from '../runtime/runtime';
 
 /** Storage problems, as `role="alert"` paragraphs. */
-export function StorageAlerts({ state }: { state: ClientState }) {
+export function StorageAlerts({ state }: { state: RuntimeState }) {
   const messages = [state.storageAlert, state.saveError].filter((m): m is string => Boolean(m));
   return (
     <>

@@ -1,7 +1,8 @@
 /**
  * The backup file: a versioned JSON document with the settings, the whole review log and what the
  * learner took back (undone reviews, a reset). Reading a file (untrusted) is in backup-import.ts;
- * merging and the backup warning are here.
+ * merging is the log's dedupe rule (review-log.ts, `uniqueReviews`) after `withoutTakenBack`; the
+ * backup warning is here.
  *
  * Version 1 wrote each review as an object (152 bytes each: 15.2 MB at 100,000 reviews). Version 2
  * writes a row per review with the question as an index into a list of question ids and the time as
@@ -139,7 +140,7 @@ export function backupFileName(nowMs: number): string {
   return `progress-${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}.json`;
 }
 
-/** What the learner took back, on either side of a merge. */
+/** What the learner took back: undone reviews and a reset. */
 export interface TakenBack {
   /** Ids of undone reviews. */
   undone?: Iterable<string>;
@@ -148,31 +149,15 @@ export interface TakenBack {
 }
 
 /**
- * The union of two logs by review id: which imported reviews are new. Importing the same file
- * twice adds nothing the second time; an imported review never replaces one already kept; and
- * what the learner took back (an undone review, everything before a reset) never comes back.
+ * The reviews of an import that may be merged: what the learner took back (an undone review,
+ * anything before a reset) never comes back, whichever side recorded it. Merging the rest is the
+ * log's dedupe rule (`withReviews`).
  */
-export function mergeReviews(
-  existing: Iterable<Review>,
-  imported: readonly Review[],
-  takenBack: TakenBack = {},
-): { added: Review[]; alreadyPresent: number; takenBack: number } {
-  const known = new Set<string>();
-  for (const review of existing) known.add(review.id);
+export function withoutTakenBack(imported: readonly Review[], takenBack: TakenBack): { kept: Review[]; takenBack: number } {
   const undone = new Set(takenBack.undone ?? []);
   const resetAt = takenBack.resetAt ?? Number.NEGATIVE_INFINITY;
-  const added: Review[] = [];
-  let refused = 0;
-  for (const review of imported) {
-    if (known.has(review.id)) continue;
-    known.add(review.id);
-    if (undone.has(review.id) || review.reviewedAt < resetAt) {
-      refused++;
-      continue;
-    }
-    added.push(review);
-  }
-  return { added, alreadyPresent: imported.length - added.length - refused, takenBack: refused };
+  const kept = imported.filter((review) => !undone.has(review.id) && review.reviewedAt >= resetAt);
+  return { kept, takenBack: imported.length - kept.length };
 }
 
 /** Days after which a backup counts as old when storage is not persistent (Safari's 7-day rule). */

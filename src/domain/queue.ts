@@ -26,7 +26,7 @@ export interface QueueItem {
 
 /** What the review page shows. */
 export interface Queue {
-  /** Cards in the deck due in the current study day, in the order to review them. */
+  /** Cards in the deck due in the current study day, in the order to review them; its length is the due count (`data-due-count`). */
   due: QueueItem[];
   /** Questions never answered, in course order, at most as many as may still be started today. */
   newQuestions: QuestionRef[];
@@ -61,9 +61,13 @@ export function cardDueAt(card: CardState, settings: Pick<Settings, 'dayStartHou
   return studyDayStartMs(dueStudyDay(card), settings.dayStartHour);
 }
 
-/** Whether a card is due in the study day of `nowMs` ("due today"). */
-export function isDueToday(card: CardState, nowMs: number, settings: Pick<Settings, 'dayStartHour'>): boolean {
-  return dueStudyDay(card) <= studyDayAt(nowMs, settings.dayStartHour);
+/**
+ * The due rule: a card is due on `studyDay` (today, for "due today") when its due study day is that
+ * day or earlier. The queue's `due` list holds exactly the course's cards for which this holds, so
+ * its length is the due count.
+ */
+export function isDueOn(card: CardState, studyDay: number): boolean {
+  return dueStudyDay(card) <= studyDay;
 }
 
 /**
@@ -132,10 +136,9 @@ export function buildQueue(input: QueueInput): Queue {
       if (newQuestions.length < newLeftToday) newQuestions.push(question);
       continue;
     }
-    const day = dueStudyDay(card);
-    if (day > today) {
+    if (!isDueOn(card, today)) {
       // Day intervals are due at the start of their day, so only the earliest day needs a date.
-      if (card.phase === 'review') nextReviewDay = Math.min(nextReviewDay, day);
+      if (card.phase === 'review') nextReviewDay = Math.min(nextReviewDay, dueStudyDay(card));
       else nextDueAt = Math.min(nextDueAt, cardDueAt(card, settings));
       continue;
     }
@@ -146,16 +149,4 @@ export function buildQueue(input: QueueInput): Queue {
   if (Number.isFinite(nextReviewDay)) nextDueAt = Math.min(nextDueAt, studyDayStartMs(nextReviewDay, settings.dayStartHour));
   later.sort((a, b) => a.dueAt - b.dueAt);
   return { due: [...interleave(ready), ...later], newQuestions, newLeftToday, nextDueAt: Number.isFinite(nextDueAt) ? nextDueAt : null };
-}
-
-/** Number of cards due in the current study day (the `data-due-count` figure). */
-export function countDue(input: QueueInput): number {
-  const today = studyDayAt(input.nowMs, input.settings.dayStartHour);
-  let count = 0;
-  for (const question of input.questions) {
-    if (input.lessonSlug !== undefined && question.lessonSlug !== input.lessonSlug) continue;
-    const card = input.cards.get(question.id);
-    if (card && dueStudyDay(card) <= today) count++;
-  }
-  return count;
 }

@@ -15,18 +15,28 @@ export function compareReviews(a: Review, b: Review): number {
 }
 
 /**
- * Groups reviews by question, each group in replay order. When an id occurs more than once only
- * the copy that comes first in replay order counts. Grouping before sorting keeps a 100,000-review
- * log fast: only each question's few reviews are sorted.
+ * The dedupe rule, the only one: a review id names one review. Of several copies of an id, the one
+ * kept is the first in replay order, so the result does not depend on the order copies arrive in;
+ * an id in `kept` (a log already held) is never replaced. Returns the reviews to add, each id once,
+ * in the order their ids first arrived.
  */
-export function groupReviewsByQuestion(reviews: Iterable<Review>): Map<string, Review[]> {
+export function uniqueReviews(reviews: Iterable<Review>, kept: ReadonlySet<string> = new Set()): Review[] {
   const byId = new Map<string, Review>();
   for (const review of reviews) {
+    if (kept.has(review.id)) continue;
     const seen = byId.get(review.id);
     if (!seen || compareReviews(review, seen) < 0) byId.set(review.id, review);
   }
+  return [...byId.values()];
+}
+
+/**
+ * Groups reviews by question, each group in replay order, each id once (`uniqueReviews`).
+ * Grouping before sorting keeps a 100,000-review log fast: only each question's few reviews are sorted.
+ */
+export function groupReviewsByQuestion(reviews: Iterable<Review>): Map<string, Review[]> {
   const groups = new Map<string, Review[]>();
-  for (const review of byId.values()) {
+  for (const review of uniqueReviews(reviews)) {
     const group = groups.get(review.questionId);
     if (group) group.push(review);
     else groups.set(review.questionId, [review]);

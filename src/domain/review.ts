@@ -6,9 +6,6 @@ import { utcOffsetMinutesAt } from './study-day';
 /** A rating: 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
 export type Rating = 1 | 2 | 3 | 4;
 
-/** The four ratings by name, for readable call sites: `RATING.good`. */
-export const RATING = Object.freeze({ again: 1, hard: 2, good: 3, easy: 4 } as const);
-
 /**
  * Earliest and latest review times a record may have; anything outside is a corrupt record. The
  * range starts at 1970 because a device whose clock was reset still records real reviews.

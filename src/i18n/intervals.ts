@@ -1,5 +1,5 @@
 /** Short interval labels for rating buttons: «10 мин», «1 дн.», «4 дн.», «2 мес.», «1 г.». */
-import { pluralRu } from './plurals';
+import type { IntervalPreview } from '../domain/card';
 
 const HOUR_MINUTES = 60;
 /** Average month and year in days, as used for labels only. */
@@ -7,18 +7,11 @@ const MONTH_DAYS = 30;
 const YEAR_DAYS = 365;
 const oneDecimal = new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 });
 
-/** The interval a rating would set, as the scheduler's preview gives it. */
-export interface IntervalLike {
-  intervalMs: number;
-  intervalDays: number;
-  shortTerm: boolean;
-}
-
 /**
  * A short label for an interval. Within the session it is minutes or hours; otherwise whole study
  * days up to a month, then months, then years. Negative or non-finite input shows as «0 мин».
  */
-export function formatInterval(interval: IntervalLike): string {
+export function formatInterval(interval: IntervalPreview): string {
   const days = Number.isFinite(interval.intervalDays) ? Math.max(0, Math.round(interval.intervalDays)) : 0;
   if (interval.shortTerm || days === 0) {
     const minutes = Number.isFinite(interval.intervalMs) ? Math.max(0, Math.round(interval.intervalMs / 60_000)) : 0;
@@ -28,18 +21,4 @@ export function formatInterval(interval: IntervalLike): string {
   if (days < MONTH_DAYS) return `${days} дн.`;
   if (days < YEAR_DAYS) return `${oneDecimal.format(days / MONTH_DAYS)} мес.`;
   return `${oneDecimal.format(days / YEAR_DAYS)} г.`;
-}
-
-/** A spelled-out interval for screen-reader text and sentences: «4 дня», «1 месяц». */
-export function formatIntervalLong(interval: IntervalLike): string {
-  const days = Math.max(0, Math.round(interval.intervalDays));
-  if (interval.shortTerm || days === 0) {
-    const minutes = Math.max(0, Math.round(interval.intervalMs / 60_000));
-    return `${minutes} ${pluralRu(minutes, { one: 'минута', few: 'минуты', many: 'минут' })}`;
-  }
-  if (days < MONTH_DAYS) return `${days} ${pluralRu(days, { one: 'день', few: 'дня', many: 'дней' })}`;
-  const months = Math.round(days / MONTH_DAYS);
-  if (days < YEAR_DAYS) return `${months} ${pluralRu(months, { one: 'месяц', few: 'месяца', many: 'месяцев' })}`;
-  const years = Math.round(days / YEAR_DAYS);
-  return `${years} ${pluralRu(years, { one: 'год', few: 'года', many: 'лет' })}`;
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadText } from '../client/download';
+import { downloadText } from '../lib/download';
 import {
   buildReminderIcs,
   clocksChangeDuring,

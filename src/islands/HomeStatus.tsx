@@ -1,6 +1,7 @@
-import { useClient } from '../client/use-client';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
 import { StorageAlerts } from '../components/StorageAlerts';
-import { countDue } from '../domain/queue';
+import { buildQueue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
 
 /** A lesson as the home status needs it. */
@@ -16,12 +17,12 @@ const STATUS_CLASS: Record<Status, string> = { 'не начат': 'new', 'в п�
 
 /** The learner's due count, each lesson's status and where to continue. */
 export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
-  const state = useClient();
+  const state = useRuntimeState();
   if (!state.ready) return <p class="muted">Загружаем ваш прогресс…</p>;
   const questions = lessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
-  const due = countDue({ cards: state.progress.cards, questions, nowMs: Date.now(), settings: state.settings });
+  const due = buildQueue({ cards: state.deck.cards, questions, nowMs: pageRuntime().now(), settings: state.settings }).due.length;
   const statusOf = (l: HomeLesson): Status => {
-    const met = l.questionIds.filter((id) => state.progress.cards.has(id)).length;
+    const met = l.questionIds.filter((id) => state.deck.cards.has(id)).length;
     return met === 0 ? 'не начат' : met === l.questionIds.length ? 'все вопросы изучены' : 'в процессе';
   };
   const next = lessons.find((l) => statusOf(l) !== 'все вопросы изучены');

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'preact/hooks';
-import { useClient } from '../client/use-client';
-import { rateQuestion } from '../client/runtime';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
 import { StorageAlerts } from '../components/StorageAlerts';
 import { QuestionStatic } from '../components/QuestionStatic';
 import { cardDueAt } from '../domain/queue';
@@ -14,15 +14,15 @@ import QuestionCard from './QuestionCard';
  * Answering enters a question into the deck; questions already in it show when they come back.
  */
 export default function InlineQuiz({ cards }: { cards: CardView[] }) {
-  const state = useClient();
+  const state = useRuntimeState();
   const learnedAtLoad = useRef<Set<string> | null>(null);
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
   if (!state.ready) return <>{cards.map((card) => <QuestionStatic key={card.id} card={card} />)}</>;
-  learnedAtLoad.current ??= new Set(cards.filter((c) => state.progress.cards.has(c.id)).map((c) => c.id));
-  const now = Date.now();
+  learnedAtLoad.current ??= new Set(cards.filter((c) => state.deck.cards.has(c.id)).map((c) => c.id));
+  const now = pageRuntime().now();
   const scheduler = createScheduler(state.settings);
   const dueText = (id: string) => {
-    const card = state.progress.cards.get(id);
+    const card = state.deck.cards.get(id);
     return card ? `Следующее повторение: ${formatDueAt(cardDueAt(card, state.settings), now)}.` : '';
   };
   const done = (id: string) => setAnswered((s) => new Set(s).add(id));
@@ -51,9 +51,9 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
           <QuestionCard
             key={card.id}
             card={card}
-            previews={scheduler.preview(card.id, state.progress.cards.get(card.id), now)}
+            previews={scheduler.preview(card.id, state.deck.cards.get(card.id), now)}
             onRate={(rating, stay) => {
-              void rateQuestion(card.id, rating);
+              void pageRuntime().rate(card.id, rating);
               if (!stay) done(card.id);
             }}
             onContinue={() => done(card.id)}

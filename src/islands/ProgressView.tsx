@@ -1,8 +1,9 @@
 import { useMemo } from 'preact/hooks';
 import { unreviewedModelCurve } from '../charts/forgetting-curve';
 import { StorageAlerts } from '../components/StorageAlerts';
-import { useClient } from '../client/use-client';
-import { allReviews } from '../domain/progress';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
+import { allReviews } from '../domain/deck';
 import { createScheduler } from '../domain/scheduler';
 import { studyDayAt, studyDayStartMs } from '../domain/study-day';
 import { formatDate } from '../i18n/dates';
@@ -16,20 +17,20 @@ interface Props {
 
 
 /**
- * The progress page: the aggregates of src/progress-stats over the shared client state. The table,
+ * The progress page: the aggregates of src/progress-stats over the page runtime's state. The table,
  * forecast and curve need only cards, so they are drawn from the card cache at once; the heatmap,
  * streak and review count wait for the whole log.
  */
 export default function ProgressView({ lessons }: Props) {
-  const state = useClient();
+  const state = useRuntimeState();
   // Reviews per day need the whole log sorted: once per log, not on every render.
-  const activity = useMemo(() => (state.checked ? activityByDay(allReviews(state.progress)) : null), [state.checked, state.progress]);
+  const activity = useMemo(() => (state.checked ? activityByDay(allReviews(state.deck)) : null), [state.checked, state.deck]);
   if (!state.ready) return <p class="muted">Загружаем прогресс…</p>;
-  const { progress, settings } = state;
-  const nowMs = Date.now();
+  const { deck, settings } = state;
+  const nowMs = pageRuntime().now();
   const alertBox = <StorageAlerts state={state} />;
   const questionIds = new Set(lessons.flatMap((l) => l.questionIds));
-  const cards = [...progress.cards.values()].filter((c) => questionIds.has(c.questionId));
+  const cards = [...deck.cards.values()].filter((c) => questionIds.has(c.questionId));
   if (cards.length === 0) {
     return (
       <div class="progress-empty">
@@ -43,7 +44,7 @@ export default function ProgressView({ lessons }: Props) {
   }
   const scheduler = createScheduler(settings);
   const today = studyDayAt(nowMs, settings.dayStartHour);
-  const stats = lessonStats(lessons, progress.cards, scheduler, nowMs);
+  const stats = lessonStats(lessons, deck.cards, scheduler, nowMs);
   const streak = activity ? currentStreak(activity, today) : null;
   const own = ownForgettingCurve(cards, scheduler, nowMs, 60);
   // The same model as the learner's own curve: a question answered «Хорошо» once, never reviewed.
@@ -55,7 +56,7 @@ export default function ProgressView({ lessons }: Props) {
         Встречено вопросов: <strong data-met-total>{cards.length}</strong> из {questionIds.size}.{' '}
         {activity && streak !== null ? (
           <>
-            Повторений всего: <strong data-review-count={progress.reviewCount}>{progress.reviewCount}</strong>. Серия дней:{' '}
+            Повторений всего: <strong data-review-count={deck.reviewCount}>{deck.reviewCount}</strong>. Серия дней:{' '}
             <strong data-streak={streak}>{streak}</strong>.
           </>
         ) : (

@@ -1,9 +1,9 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../client/review-session';
-import { rateQuestion, undoReview } from '../client/runtime';
+import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../domain/review-session';
 import { StorageAlerts } from '../components/StorageAlerts';
-import { useClient } from '../client/use-client';
-import { buildQueue, countDue } from '../domain/queue';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
+import { buildQueue } from '../domain/queue';
 import type { Rating } from '../domain/review';
 import { createScheduler } from '../domain/scheduler';
 import { formatDueAt } from '../i18n/dates';
@@ -14,7 +14,7 @@ import QuestionCard from './QuestionCard';
 
 /** The daily review: today's due cards one at a time, then new questions if the learner asks. */
 export default function Review({ cards, lessons }: { cards: CardView[]; lessons: { slug: string; title: string }[] }) {
-  const state = useClient();
+  const state = useRuntimeState();
   const [lessonSlug, setLessonSlug] = useState<string | undefined>(undefined);
   const [unknownLesson, setUnknownLesson] = useState(false);
   const [session, setSession] = useState(NEW_SESSION);
@@ -33,7 +33,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
     if (!undone) return;
     setSession(undone.session);
     setMessage('Последняя оценка отменена.');
-    void undoReview(undone.reviewId);
+    void pageRuntime().undo(undone.reviewId);
   };
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -47,10 +47,10 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
   });
 
   if (!state.ready) return <p>Загружаем ваши карточки…</p>;
-  const now = Date.now();
-  const input = { cards: state.progress.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
+  const now = pageRuntime().now();
+  const input = { cards: state.deck.cards, questions: cards, nowMs: now, settings: state.settings, lessonSlug };
   const queue = buildQueue(input);
-  const dueCount = countDue(input);
+  const dueCount = queue.due.length;
   const byId = new Map(cards.map((c) => [c.id, c]));
   const currentId = currentQuestionId(session, queue);
   const current = currentId ? byId.get(currentId) : undefined;
@@ -61,7 +61,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
     if (!current) return;
     const id = current.id;
     setSession((s) => ratingGiven(s, id, stay));
-    await rateQuestion(id, rating, (review) => setSession((s) => ratingSaved(s, review.id)));
+    await pageRuntime().rate(id, rating, (review) => setSession((s) => ratingSaved(s, review.id)));
     setMessage(rating === 1 ? 'Карточка вернётся в конце сессии.' : 'Оценка сохранена.');
   };
   const onContinue = () => setSession(continued);
@@ -86,7 +86,7 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
           <QuestionCard
             key={session.step}
             card={current}
-            previews={createScheduler(state.settings).preview(current.id, state.progress.cards.get(current.id), now)}
+            previews={createScheduler(state.settings).preview(current.id, state.deck.cards.get(current.id), now)}
             onRate={(r, stay) => void onRate(r, stay)}
             onContinue={onContinue}
             pageKeys

@@ -1,22 +1,19 @@
-import { downloadText } from '../client/download';
 import { useEffect, useState } from 'preact/hooks';
-import type { Progress } from '../domain/progress';
-import type { Settings } from '../domain/settings';
-import { formatDate } from '../i18n/dates';
+import { backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup, withoutTakenBack } from '../domain/backup';
+import { parseBackup } from '../domain/backup-import';
+import { allReviews } from '../domain/deck';
+import { settingsSchema } from '../domain/settings';
 import { BACKUP_MESSAGES } from '../i18n/messages';
+import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';
-import type { PersistenceStatus } from '../storage/persist';
-import type { SafeStore } from '../storage/safe-store';
+import { downloadText } from '../lib/download';
+import { pageRuntime } from '../runtime/page';
+import { useRuntimeState } from '../runtime/use-runtime';
+import { persistenceStatus, requestPersistence, type PersistenceStatus } from '../storage/persist';
 import type { StoredMeta } from '../storage/store';
 
-
-type Engine = typeof import('./SettingsEngine');
-
+/** What the panel reads once, beside the runtime's state. */
 interface Loaded {
-  engine: Engine;
-  store: SafeStore;
-  settings: Settings;
-  progress: Progress;
   meta: StoredMeta;
   persisted: PersistenceStatus;
 }
@@ -28,12 +25,14 @@ const PERSISTENCE_TEXT: Record<PersistenceStatus, string> = {
 };
 
 /**
- * Settings, backup, restore and reset. Thin: validation, merging and the backup format live in
- * src/domain; this island loads, calls them, saves and says what happened.
+ * Settings, backup, restore and reset. Thin: validation and the backup format live in src/domain,
+ * loading, importing and saving in the page runtime (the same deck every island on the page
+ * sees, kept current with other tabs, so a backup holds every saved review); this island calls
+ * them and says what happened.
  */
 export default function SettingsPanel() {
+  const state = useRuntimeState();
   const [data, setData] = useState<Loaded | null>(null);
-  const [storageAlert, setStorageAlert] = useState<string | null>(null);
   const [alert, setAlert] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -41,22 +40,19 @@ export default function SettingsPanel() {
 
   useEffect(() => {
     void (async () => {
-      const engine = await import('./SettingsEngine');
-      const { openStore, loadProgress, persistenceStatus } = engine;
-      const opened = await openStore();
-      if (!opened.persistent) setStorageAlert(opened.reason);
-      const settings = await opened.store.getSettings();
-      const [loaded, meta, persisted] = await Promise.all([loadProgress(opened.store, settings), opened.store.getMeta(), persistenceStatus()]);
-      if (loaded.alert) setStorageAlert((a) => a ?? loaded.alert);
+      const runtime = pageRuntime();
+      await runtime.load();
+      const [meta, persisted] = await Promise.all([runtime.getMeta(), persistenceStatus()]);
+      const { settings } = runtime.getState();
       setForm({ desiredRetention: String(settings.desiredRetention), newPerDay: String(settings.newPerDay), dayStartHour: String(settings.dayStartHour) });
-      setData({ engine, store: opened.store, settings, progress: loaded.progress, meta, persisted });
+      setData({ meta, persisted });
     })();
   }, []);
 
-  if (!data) return <p class="muted">Загружаем настройки…</p>;
-  const { engine, store, settings, progress, meta, persisted } = data;
-  const { allReviews, backupFileName, createBackup, EMPTY_PROGRESS, isBackupOverdue, MAX_BACKUP_BYTES, mergeReviews, parseBackup } = engine;
-  const { requestPersistence, rescheduleAll, serializeBackup, settingsSchema, withReviews } = engine;
+  if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
+  const { meta, persisted } = data;
+  const { deck, settings } = state;
+  const runtime = pageRuntime();
 
   const say = (message: string, isProblem: boolean) => {
     setAlert(isProblem ? message : null);
@@ -71,19 +67,18 @@ export default function SettingsPanel() {
       dayStartHour: Number(form.dayStartHour),
     });
     if (!parsed.success) return say(`Настройки не сохранены: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, true);
-    const result = await store.saveSettings(parsed.data);
+    const result = await runtime.saveSettings(parsed.data);
     if (!result.ok) return say(result.error, true);
-    setData({ ...data, settings: parsed.data, progress: rescheduleAll(progress, parsed.data) });
     say('Настройки сохранены и уже действуют.', false);
   };
 
   const exportBackup = async () => {
-    const nowMs = Date.now();
-    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
+    const nowMs = runtime.now();
+    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(deck), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
     const nextMeta = { ...meta, lastBackupAt: nowMs };
-    await store.setMeta(nextMeta);
+    await runtime.saveMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });
-    say(`Резервная копия скачана: ${formatReviews(progress.reviewCount)}.`, false);
+    say(`Резервная копия скачана: ${formatReviews(deck.reviewCount)}.`, false);
   };
 
   const importBackup = async (event: Event) => {
@@ -93,20 +88,16 @@ export default function SettingsPanel() {
     if (!file) return;
     const parsed = file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!parsed.ok) return say(parsed.error, true);
-    const { added, alreadyPresent } = mergeReviews(allReviews(progress), parsed.backup.reviews, parsed.backup);
-    if (added.length) {
-      const result = await store.appendMany(added);
-      if (!result.ok) return say(result.error, true);
-    }
-    setData({ ...data, progress: withReviews(progress, added, settings).progress });
-    say(BACKUP_MESSAGES.imported(added.length, alreadyPresent), false);
+    const { kept } = withoutTakenBack(parsed.backup.reviews, parsed.backup);
+    const imported = await runtime.importReviews(kept);
+    if (!imported.saved.ok) return say(imported.saved.error, true);
+    say(BACKUP_MESSAGES.imported(imported.added, imported.alreadyPresent), false);
   };
 
   const reset = async () => {
     setConfirming(false);
-    const result = await store.clear();
+    const result = await runtime.reset();
     if (!result.ok) return say(result.error, true);
-    setData({ ...data, progress: EMPTY_PROGRESS });
     say('Прогресс удалён. Настройки остались.', false);
   };
 
@@ -126,11 +117,11 @@ export default function SettingsPanel() {
     </div>
   );
 
-  const overdue = isBackupOverdue({ persisted: persisted === 'persisted', lastBackupAt: meta.lastBackupAt, nowMs: Date.now() });
+  const overdue = isBackupOverdue({ persisted: persisted === 'persisted', lastBackupAt: meta.lastBackupAt, nowMs: runtime.now() });
 
   return (
     <div class="settings">
-      {storageAlert && <div role="alert" class="notice">{storageAlert}</div>}
+      {state.storageAlert && <div role="alert" class="notice">{state.storageAlert}</div>}
       <div role="alert" class="settings-message">{alert}</div>
       <div role="status" class="settings-message">{status}</div>
 
@@ -144,7 +135,7 @@ export default function SettingsPanel() {
 
       <h2>Резервная копия</h2>
       <p>
-        Сохранено: <strong data-review-count={progress.reviewCount}>{formatReviews(progress.reviewCount)}</strong>.
+        Сохранено: <strong data-review-count={deck.reviewCount}>{formatReviews(deck.reviewCount)}</strong>.
       </p>
       <p>
         {PERSISTENCE_TEXT[persisted]} Последняя резервная копия:{' '}
@@ -163,7 +154,7 @@ export default function SettingsPanel() {
       <h2>Сброс</h2>
       {confirming ? (
         <div class="notice" role="group" aria-labelledby="reset-question">
-          <p id="reset-question">Удалить весь прогресс ({formatReviews(progress.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
+          <p id="reset-question">Удалить весь прогресс ({formatReviews(deck.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
           <button type="button" class="button-danger" onClick={reset}>Да, удалить прогресс</button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>Отмена</button>
         </div>

@@ -3,7 +3,6 @@
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
 import * as z from 'zod/mini';
-import { emptyProgress, rescheduleAll, withoutReviews, withReviews, type Progress } from '../domain/progress';
 import { reviewSchema, type Review } from '../domain/review';
 import { settingsSchema, type Settings } from '../domain/settings';
 
@@ -84,21 +83,4 @@ export function openProgressChannel(
       channel = undefined;
     },
   };
-}
-
-/**
- * Applies another tab's change to this tab's progress: added reviews are merged by id, removed
- * ones dropped (their cards replayed), a reset empties it, new settings reschedule every card.
- */
-export function applyProgressMessage(progress: Progress, message: ProgressMessage, settings: Settings): Progress {
-  switch (message.type) {
-    case 'reviews-added':
-      return withReviews(progress, message.reviews, settings).progress;
-    case 'reviews-removed':
-      return withoutReviews(progress, message.reviewIds, settings);
-    case 'progress-cleared':
-      return emptyProgress(progress.replacements);
-    case 'settings-changed':
-      return rescheduleAll(progress, message.settings);
-  }
 }

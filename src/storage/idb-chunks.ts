@@ -14,9 +14,9 @@ import type { LoadProblem } from './store';
 /** Fewer single reviews than this are left alone: not worth a rewrite. */
 export const MIN_REVIEWS_TO_PACK = 200;
 
-/** A chunk record: `{ reviews: Review[] }`, keyed by a unique string. */
-function chunkKey(): string {
-  return `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** A new chunk record's key (a chunk is `{ reviews: Review[] }`): unique, so two writers never share one. */
+export function newChunkKey(prefix = ''): string {
+  return `${prefix}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
 /** Reads every chunk; malformed chunks and entries are skipped and reported. */
@@ -58,7 +58,7 @@ export async function packReviews(connection: Connection, minCount = MIN_REVIEWS
         if (review && review.id === keys[i]) packed.push(review);
       });
       if (packed.length < minCount) return;
-      tx.objectStore('chunks').put({ reviews: packed }, chunkKey());
+      tx.objectStore('chunks').put({ reviews: packed }, newChunkKey());
       for (const review of packed) singles.delete(review.id);
       moved = packed.length;
     };

@@ -5,10 +5,10 @@
  * argument, so tests and the benchmark run on fake-indexeddb.
  */
 import { entries, get, set, type UseStore } from 'idb-keyval';
-import type { Review } from '../domain/review';
+import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
-import { packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
+import { newChunkKey, packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
 import { SNAPSHOT_KEY, cardCacheKey, parseMeta, readCacheRecords, readReviewRecords, type ReviewStore, type StoredCardCache } from './store';
 
@@ -48,10 +48,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       const single = readReviewRecords(singleRecords);
       const packed = readChunkRecords(chunkRecords);
       // A review can be in two places (re-sent after it was packed); keep one copy.
-      const byId = new Map<string, Review>();
-      for (const review of packed.reviews) byId.set(review.id, review);
-      for (const review of single.reviews) byId.set(review.id, review);
-      return { reviews: [...byId.values()], problems: [...single.problems, ...packed.problems] };
+      return { reviews: uniqueReviews([...packed.reviews, ...single.reviews]), problems: [...single.problems, ...packed.problems] };
     },
     append: (review, cacheEntry) =>
       // One transaction over both stores: the review and its card's cache entry land together.
@@ -61,7 +58,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       }),
     appendMany: (list) =>
       connection.transaction([list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews'], 'readwrite', (tx) => {
-        if (list.length >= CHUNKED_IMPORT_SIZE) tx.objectStore('chunks').put({ reviews: [...list] }, `import-${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`);
+        if (list.length >= CHUNKED_IMPORT_SIZE) tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
       }),
     remove: (reviewId) => removeEverywhere(connection, reviewId),

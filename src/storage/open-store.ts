@@ -3,21 +3,18 @@
  * shows as an alert (private windows, blocked storage, a broken database).
  */
 import { STORAGE_MESSAGES } from '../i18n/messages';
-import { openProgressChannel, type ProgressChannel } from './broadcast';
 import { createIdbStore, DEFAULT_DB_NAME } from './idb-store';
 import { createMemoryStore } from './memory-store';
-import { createSafeStore, type RetryOptions, type SafeStore } from './safe-store';
+import type { ReviewStore } from './store';
 
 /** What `openStore` gives the page. */
 export interface OpenedStore {
-  /** The store to load from and write to; its methods never reject. */
-  store: SafeStore;
+  /** The store to load from and write to (src/runtime adds retries). */
+  store: ReviewStore;
   /** True when progress is kept in IndexedDB; false when it lives only as long as the tab. */
   persistent: boolean;
   /** Why progress is not kept (Russian, for `role="alert"`); null when `persistent`. */
   reason: string | null;
-  /** Changes other tabs save arrive here; the store already announces this tab's saves. */
-  channel: ProgressChannel;
 }
 
 /** Options, mostly for tests. */
@@ -27,8 +24,6 @@ export interface OpenStoreOptions {
   dbName?: string;
   /** How long opening may take before IndexedDB counts as unavailable (a blocked open never settles). */
   timeoutMs?: number;
-  channel?: ProgressChannel;
-  retry?: RetryOptions;
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
@@ -56,19 +51,17 @@ function defaultFactory(): IDBFactory | null {
   }
 }
 
-/** Opens IndexedDB (or falls back to memory) and wires retries and the tab channel. */
+/** Opens IndexedDB, or falls back to memory when IndexedDB is missing, blocked or broken. */
 export async function openStore(options: OpenStoreOptions = {}): Promise<OpenedStore> {
-  const channel = options.channel ?? openProgressChannel();
-  const safe = (store: Parameters<typeof createSafeStore>[0]) => createSafeStore(store, { ...options.retry, channel });
   const factory = options.indexedDB === undefined ? defaultFactory() : options.indexedDB;
   if (factory) {
     const idb = createIdbStore(factory, options.dbName ?? DEFAULT_DB_NAME);
     try {
       await withTimeout(idb.probe(), options.timeoutMs ?? 3000);
-      return { store: safe(idb), persistent: true, reason: null, channel };
+      return { store: idb, persistent: true, reason: null };
     } catch {
       void idb.close();
     }
   }
-  return { store: safe(createMemoryStore()), persistent: false, reason: STORAGE_MESSAGES.unavailable, channel };
+  return { store: createMemoryStore(), persistent: false, reason: STORAGE_MESSAGES.unavailable };
 }

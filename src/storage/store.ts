@@ -6,7 +6,7 @@
  *
  * Implementations: `idb-store.ts` (IndexedDB) and `memory-store.ts`. Both pass the contract suite
  * in `tests/storage/contract.ts`. Methods reject when the underlying storage fails;
- * `safe-store.ts` adds retries and reporting on top.
+ * the runtime (src/runtime/saving.ts) adds retries and reporting on top.
  */
 import type { CachedCard } from '../domain/card-cache';
 import { parseCachedCard } from '../domain/card-cache';

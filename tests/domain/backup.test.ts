@@ -7,14 +7,13 @@ import {
   backupFileName,
   createBackup,
   isBackupOverdue,
-  mergeReviews,
   serializeBackup,
+  withoutTakenBack,
 } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
-import { parseReview, reviewSchema } from '../../src/domain/review';
-import { newReviewId, type Review } from '../../src/domain/review';
+import { newReviewId, parseReview, reviewSchema, type Review } from '../../src/domain/review';
 import { serializeBackupV1 } from '../fixtures/backup-v1';
-import { logArb, reviewArb } from './arbitraries';
+import { reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
@@ -196,43 +195,21 @@ describe('backup import', () => {
   });
 });
 
-describe('merging an import', () => {
-  test('adds only reviews whose id is not already kept; importing twice adds nothing', () => {
-    const kept = sample();
-    const imported = [...kept, review('q-3', 4, T0 + DAY)];
-    const first = mergeReviews(kept, imported);
-    expect(first.added.map((r) => r.questionId)).toEqual(['q-3']);
-    expect(first.alreadyPresent).toBe(2);
-    expect(mergeReviews([...kept, ...first.added], imported)).toEqual({ added: [], alreadyPresent: 3, takenBack: 0 });
-  });
-
-  test('an imported review never replaces a kept one with the same id', () => {
-    const [kept] = sample();
-    if (!kept) throw new Error('no review');
-    expect(mergeReviews([kept], [{ ...kept, rating: 1 }]).added).toEqual([]);
-  });
-
+describe('what the learner took back', () => {
   test('an undone review never comes back, whichever side recorded the undo', () => {
     const [first, second] = sample();
     if (!first || !second) throw new Error('no review');
-    expect(mergeReviews([], [first, second], { undone: [second.id] })).toEqual({ added: [first], alreadyPresent: 0, takenBack: 1 });
+    expect(withoutTakenBack([first, second], { undone: [second.id] })).toEqual({ kept: [first], takenBack: 1 });
   });
 
   test('reviews from before the last reset never come back', () => {
     const old = review('q-1', 3, T0 - DAY);
     const fresh = review('q-2', 3, T0 + DAY);
-    expect(mergeReviews([], [old, fresh], { resetAt: T0 })).toEqual({ added: [fresh], alreadyPresent: 0, takenBack: 1 });
+    expect(withoutTakenBack([old, fresh], { resetAt: T0 })).toEqual({ kept: [fresh], takenBack: 1 });
   });
 
-  test('is a union: everything from both sides is there afterwards, each id once', () => {
-    fc.assert(
-      fc.property(logArb, logArb, (a, b) => {
-        const { added } = mergeReviews(a, b);
-        const ids = [...a, ...added].map((r) => r.id);
-        expect(new Set(ids).size).toBe(ids.length);
-        expect(new Set(ids)).toEqual(new Set([...a, ...b].map((r) => r.id)));
-      }),
-    );
+  test('nothing taken back keeps every review', () => {
+    expect(withoutTakenBack(sample(), {}).takenBack).toBe(0);
   });
 });
 

@@ -7,16 +7,16 @@ import { readCourseFiles } from '../../src/content/course-files';
 import type { CardState } from '../../src/domain/card';
 import {
   allReviews,
-  buildProgress,
-  EMPTY_PROGRESS,
-  emptyProgress,
+  buildDeck,
+  EMPTY_DECK,
+  emptyDeck,
   rate,
   withoutReviews,
   withReviews,
-  type Progress,
+  type Deck,
   type QuestionReplacements,
-} from '../../src/domain/progress';
-import { buildQueue, cardDueAt, countDue, type QuestionRef } from '../../src/domain/queue';
+} from '../../src/domain/deck';
+import { buildQueue, cardDueAt, type QuestionRef } from '../../src/domain/queue';
 import type { Rating, Review } from '../../src/domain/review';
 import { createScheduler } from '../../src/domain/scheduler';
 import { lessonStats } from '../../src/progress-stats/stats';
@@ -68,10 +68,10 @@ function simulateLearner(questions: readonly QuestionRef[], startMs: number, day
   const random = randomSequence(2026_11);
   const settings = { ...SETTINGS, newPerDay: 3 };
   const log: Review[] = [];
-  let progress: Progress = EMPTY_PROGRESS;
+  let progress: Deck = EMPTY_DECK;
   const answer = (questionId: string, rating: Rating, nowMs: number) => {
     const rated = rate(progress, { questionId, rating, nowMs, settings, id: `sim-${String(log.length).padStart(5, '0')}` });
-    progress = rated.progress;
+    progress = rated.deck;
     log.push(rated.review);
   };
   for (let day = 0; day < days; day++) {
@@ -111,8 +111,8 @@ describe('a course rewrite does not set a learner back (the real course against 
   const start = at('2026-10-05T19:00+03:00');
   const log = simulateLearner(oldQuestions, start, 42);
   const rewriteMs = start + 43 * DAY;
-  const before = buildProgress(log, SETTINGS).progress;
-  const after = buildProgress(log, SETTINGS, new Map(), replacements).progress;
+  const before = buildDeck(log, SETTINGS).deck;
+  const after = buildDeck(log, SETTINGS, new Map(), replacements).deck;
 
   test('the simulated learner met every old question over several weeks', () => {
     expect(new Set(log.map((r) => r.questionId))).toEqual(new Set(oldQuestions.map((q) => q.id)));
@@ -177,13 +177,13 @@ describe('a course rewrite does not set a learner back (the real course against 
     const lower: string[] = [];
     for (let day = 0; day < 90; day++) {
       const nowMs = rewriteMs + day * DAY;
-      const due = (cards: ReadonlyMap<string, CardState>) => countDue({ cards, questions: newQuestions, nowMs, settings: SETTINGS });
+      const due = (cards: ReadonlyMap<string, CardState>) => buildQueue({ cards, questions: newQuestions, nowMs, settings: SETTINGS }).due.length;
       if (due(after.cards) < due(before.cards)) lower.push(`day ${day}: ${due(after.cards)} due, ${due(before.cards)} without replacements`);
     }
     expect(lower).toEqual([]);
     // Past the longest interval every card is due: each replacing question adds its inherited card.
     const muchLater = (cards: ReadonlyMap<string, CardState>) =>
-      countDue({ cards, questions: newQuestions, nowMs: rewriteMs + 400 * DAY, settings: SETTINGS });
+      buildQueue({ cards, questions: newQuestions, nowMs: rewriteMs + 400 * DAY, settings: SETTINGS }).due.length;
     const inherited = [...replacements.keys()].filter((id) => after.cards.has(id)).length;
     expect(inherited).toBeGreaterThan(0);
     expect(muchLater(after.cards)).toBe(muchLater(before.cards) + inherited);
@@ -201,8 +201,8 @@ describe('replacements on a tiny course', () => {
 
   test('a split gives both new questions the old question’s history', () => {
     const log = oldLog();
-    const oldCard = buildProgress(log, SETTINGS).progress.cards.get('q-old');
-    const { cards } = buildProgress(log, SETTINGS, new Map(), split).progress;
+    const oldCard = buildDeck(log, SETTINGS).deck.cards.get('q-old');
+    const { cards } = buildDeck(log, SETTINGS, new Map(), split).deck;
     expect(oldCard?.reps).toBe(3);
     expect(historyOf(cards.get('q-new-a'))).toEqual(historyOf(oldCard));
     expect(historyOf(cards.get('q-new-b'))).toEqual(historyOf(oldCard));
@@ -213,21 +213,21 @@ describe('replacements on a tiny course', () => {
 
   test('rating a replacing question continues from the old card: the interval grows instead of starting over', () => {
     const log = oldLog();
-    const progress = buildProgress(log, SETTINGS, new Map(), split).progress;
+    const progress = buildDeck(log, SETTINGS, new Map(), split).deck;
     const inherited = progress.cards.get('q-new-a');
     if (!inherited) throw new Error('no inherited card');
     const nowMs = cardDueAt(inherited, SETTINGS) + 15 * 60 * MIN;
     const rated = rate(progress, { questionId: 'q-new-a', rating: 3, nowMs, settings: SETTINGS });
-    const card = rated.progress.cards.get('q-new-a');
-    const fresh = rate(emptyProgress(split), { questionId: 'q-fresh', rating: 3, nowMs, settings: SETTINGS }).progress.cards.get('q-fresh');
+    const card = rated.deck.cards.get('q-new-a');
+    const fresh = rate(emptyDeck(split), { questionId: 'q-fresh', rating: 3, nowMs, settings: SETTINGS }).deck.cards.get('q-fresh');
     expect(card?.reps).toBe(4);
     expect(card?.scheduledDays).toBeGreaterThan(inherited.scheduledDays);
     expect(card?.scheduledDays).toBeGreaterThan(fresh?.scheduledDays ?? Infinity);
     expect(card?.stability).toBeGreaterThan(inherited.stability);
 
     // The cache entry fingerprints the whole inherited history, so the next load reuses it.
-    const reloaded = buildProgress([...log, rated.review], SETTINGS, new Map([['q-new-a', rated.cacheEntry]]), split);
-    expect(reloaded.progress.cards.get('q-new-a')).toEqual(card);
+    const reloaded = buildDeck([...log, rated.review], SETTINGS, new Map([['q-new-a', rated.cacheEntry]]), split);
+    expect(reloaded.deck.cards.get('q-new-a')).toEqual(card);
     expect(reloaded.replayedCount).toBe(2);
   });
 
@@ -235,9 +235,9 @@ describe('replacements on a tiny course', () => {
     const log = oldLog();
     const [first, second, last] = log;
     if (!first || !second || !last) throw new Error('short log');
-    const progress = buildProgress(log, SETTINGS, new Map(), split).progress;
+    const progress = buildDeck(log, SETTINGS, new Map(), split).deck;
     const undone = withoutReviews(progress, [last.id], SETTINGS);
-    const expected = buildProgress([first, second], SETTINGS, new Map(), split).progress.cards.get('q-new-a');
+    const expected = buildDeck([first, second], SETTINGS, new Map(), split).deck.cards.get('q-new-a');
     expect(undone.cards.get('q-new-a')).toEqual(expected);
     expect(undone.cards.get('q-new-a')).not.toEqual(progress.cards.get('q-new-a'));
 
@@ -256,28 +256,28 @@ describe('replacements on a tiny course', () => {
       review('q-new', 1, T0 + 10 * DAY),
       review('q-new', 3, T0 + 10 * DAY + 10 * MIN),
     ];
-    const card = buildProgress(log, SETTINGS, new Map(), replacements).progress.cards.get('q-new');
+    const card = buildDeck(log, SETTINGS, new Map(), replacements).deck.cards.get('q-new');
     const asOneQuestion = log.map((r) => ({ ...r, questionId: 'q-new' }));
-    expect(card).toEqual(buildProgress(asOneQuestion, SETTINGS).progress.cards.get('q-new'));
+    expect(card).toEqual(buildDeck(asOneQuestion, SETTINGS).deck.cards.get('q-new'));
     expect(card?.reps).toBe(5);
     expect(card?.lapses).toBe(1);
     expect(card?.lastReviewedAt).toBe(T0 + 20 * DAY);
 
     // Reviews arriving one at a time, in any order (another tab, an import), end in the same card.
-    let progress = emptyProgress(replacements);
-    for (const r of [...log].reverse()) progress = withReviews(progress, [r], SETTINGS).progress;
+    let progress = emptyDeck(replacements);
+    for (const r of [...log].reverse()) progress = withReviews(progress, [r], SETTINGS).deck;
     expect(progress.cards.get('q-new')).toEqual(card);
   });
 
   test('reviewCount counts each review once, however many questions replay it', () => {
     const log = oldLog();
-    const progress = buildProgress(log, SETTINGS, new Map(), split).progress;
+    const progress = buildDeck(log, SETTINGS, new Map(), split).deck;
     expect(progress.reviewCount).toBe(3);
     expect(allReviews(progress)).toEqual(log);
 
     const rated = rate(progress, { questionId: 'q-new-b', rating: 3, nowMs: T0 + 30 * DAY, settings: SETTINGS });
-    expect(rated.progress.reviewCount).toBe(4);
-    expect(withoutReviews(rated.progress, [rated.review.id], SETTINGS).reviewCount).toBe(3);
-    expect(withReviews(progress, log, SETTINGS).progress.reviewCount).toBe(3);
+    expect(rated.deck.reviewCount).toBe(4);
+    expect(withoutReviews(rated.deck, [rated.review.id], SETTINGS).reviewCount).toBe(3);
+    expect(withReviews(progress, log, SETTINGS).deck.reviewCount).toBe(3);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatInterval, formatIntervalLong } from '../../src/i18n/intervals';
+import { formatInterval } from '../../src/i18n/intervals';
 import { RATING_LABELS, ratingButtonLabel } from '../../src/i18n/ratings';
 
 const days = (n: number) => ({ intervalMs: n * 86_400_000, intervalDays: n, shortTerm: false });
@@ -18,14 +18,6 @@ describe('interval labels', () => {
   test('negative or non-finite values show as zero minutes, never NaN', () => {
     expect(formatInterval({ intervalMs: -5, intervalDays: Number.NaN, shortTerm: false })).toBe('0 мин');
     expect(formatInterval({ intervalMs: Number.NaN, intervalDays: 0, shortTerm: true })).toBe('0 мин');
-  });
-
-  test('spelled-out intervals use plural forms', () => {
-    expect(formatIntervalLong(minutes(10))).toBe('10 минут');
-    expect(formatIntervalLong(days(1))).toBe('1 день');
-    expect(formatIntervalLong(days(4))).toBe('4 дня');
-    expect(formatIntervalLong(days(60))).toBe('2 месяца');
-    expect(formatIntervalLong(days(365))).toBe('1 год');
   });
 
   test('a rating button starts with its word and shows the interval', () => {

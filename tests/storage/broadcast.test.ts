@@ -1,9 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { allReviews, EMPTY_PROGRESS, emptyProgress, rate } from '../../src/domain/progress';
+import { allReviews, EMPTY_DECK, emptyDeck, rate } from '../../src/domain/deck';
 import { replay } from '../../src/domain/review-log';
-import { applyProgressMessage, openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
+import { applyProgressMessage } from '../../src/runtime/tab-sync';
+import { openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 
 const review = createReview({ questionId: 'q-1', rating: 4, nowMs: Date.parse('2026-03-02T10:00+03:00'), settings: DEFAULT_SETTINGS, id: 'b-1' });
 const nextMessage = (subscribe: (listener: (m: ProgressMessage) => void) => void) =>
@@ -60,22 +61,22 @@ describe('applying another tab\'s change', () => {
   const T0 = Date.parse('2026-03-02T10:00+03:00');
 
   test('added and removed reviews give the same progress as the other tab has', () => {
-    const theirs = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
-    const mine = applyProgressMessage(EMPTY_PROGRESS, { type: 'reviews-added', reviews: [theirs.review] }, settings);
-    expect(mine.cards).toEqual(theirs.progress.cards);
+    const theirs = rate(EMPTY_DECK, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
+    const mine = applyProgressMessage(EMPTY_DECK, { type: 'reviews-added', reviews: [theirs.review] }, settings);
+    expect(mine.cards).toEqual(theirs.deck.cards);
     const undone = applyProgressMessage(mine, { type: 'reviews-removed', reviewIds: [theirs.review.id] }, settings);
     expect(undone.cards.size).toBe(0);
   });
 
   test('a reset keeps the course\'s replaced question ids, so later reviews still carry over', () => {
     const replacements = new Map([['q-new', ['q-old']]]);
-    const { progress } = rate(emptyProgress(replacements), { questionId: 'q-new', rating: 3, nowMs: T0, settings });
+    const { deck: progress } = rate(emptyDeck(replacements), { questionId: 'q-new', rating: 3, nowMs: T0, settings });
     expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings).replacements).toBe(replacements);
   });
 
   test('a reset empties progress and new settings reschedule every card', () => {
-    const { progress } = rate(EMPTY_PROGRESS, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
-    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings)).toEqual(EMPTY_PROGRESS);
+    const { deck: progress } = rate(EMPTY_DECK, { questionId: 'q-1', rating: 3, nowMs: T0, settings });
+    expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings)).toEqual(EMPTY_DECK);
     const strict = { ...settings, desiredRetention: 0.97 };
     const rescheduled = applyProgressMessage(progress, { type: 'settings-changed', settings: strict }, settings);
     expect(rescheduled.cards).toEqual(replay(allReviews(progress), strict));

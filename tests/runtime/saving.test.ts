@@ -1,12 +1,14 @@
 import { describe, expect, test, vi } from 'vitest';
 import { createReview, type Review } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import type { ProgressChannel, ProgressMessage } from '../../src/storage/broadcast';
+import { createRuntime } from '../../src/runtime/runtime';
+import { createSaver } from '../../src/runtime/saving';
+import type { RetryOptions } from '../../src/runtime/write-queue';
+import { openProgressChannel, type ProgressChannel, type ProgressMessage } from '../../src/storage/broadcast';
 import { createIdbStore } from '../../src/storage/idb-store';
 import { createMemoryStore } from '../../src/storage/memory-store';
-import { createSafeStore } from '../../src/storage/safe-store';
 import type { ReviewStore } from '../../src/storage/store';
-import { freshFactory } from './idb-helpers';
+import { freshFactory } from '../storage/idb-helpers';
 
 const T0 = Date.parse('2026-03-02T10:00+03:00');
 let n = 0;
@@ -40,13 +42,23 @@ function recordingChannel(): ProgressChannel & { sent: ProgressMessage[] } {
   return { available: true, sent, post: (m) => void sent.push(m), subscribe: () => () => undefined, close: () => undefined };
 }
 
-describe('safe store', () => {
+/** The saver over `store`, as the runtime makes it; `append(review)` is what a rating saves. */
+function saverOver(store: ReviewStore, options: RetryOptions & { channel?: ProgressChannel }) {
+  const saver = createSaver(store, options.channel ?? openProgressChannel('unused', null), options);
+  return {
+    ...saver,
+    append: (review: Review) => saver.write({ kind: 'put', reviews: [review] }),
+    retryPending: () => saver.write(null),
+  };
+}
+
+describe('saving', () => {
   test('a write that fails a few times is retried with backoff and then saved', async () => {
     const { store, inner, state } = flaky(2);
     const sleep = vi.fn(async (_ms: number) => undefined);
-    const safe = createSafeStore(store, { sleep, retryLaterMs: null });
+    const saver = saverOver(store, { sleep, retryLaterMs: null });
     const review = makeReview();
-    expect(await safe.append(review)).toEqual({ ok: true });
+    expect(await saver.append(review)).toEqual({ ok: true });
     expect(state.attempts).toBe(3);
     expect(sleep.mock.calls.map(([ms]) => ms)).toEqual([50, 200]);
     expect((await inner.loadAll()).reviews).toEqual([review]);
@@ -54,33 +66,33 @@ describe('safe store', () => {
 
   test('a write that keeps failing is reported, kept in memory, still loaded, and saved on the next retry', async () => {
     const { store, inner, state } = flaky(100);
-    const safe = createSafeStore(store, noWait);
+    const saver = saverOver(store, noWait);
     const statuses: number[] = [];
-    safe.subscribe((s) => statuses.push(s.pendingCount));
+    saver.subscribe((s) => statuses.push(s.pendingCount));
     const review = makeReview();
-    const result = await safe.append(review);
+    const result = await saver.append(review);
     expect(result.ok).toBe(false);
     expect(result).toMatchObject({ pendingCount: 1, error: expect.stringMatching(/Не удалось сохранить/) });
-    expect(safe.status().pendingCount).toBe(1);
+    expect(saver.status().pendingCount).toBe(1);
     expect(statuses).toEqual([1]);
-    expect((await safe.loadAll()).reviews).toEqual([review]);
+    expect(saver.pending()).toEqual([{ kind: 'put', reviews: [review] }]);
     expect((await inner.loadAll()).reviews).toEqual([]);
 
     state.failing = 0;
-    expect(await safe.retryPending()).toEqual({ ok: true });
+    expect(await saver.retryPending()).toEqual({ ok: true });
     expect((await inner.loadAll()).reviews).toEqual([review]);
-    expect(safe.status()).toEqual({ pendingCount: 0, lastError: null });
+    expect(saver.status()).toEqual({ pendingCount: 0, lastError: null });
   });
 
   test('queued writes are replayed in order before the next one, so an undo of an unsaved review sticks', async () => {
     const { store, inner, state } = flaky(100);
-    const safe = createSafeStore(store, noWait);
-    const [a, b] = [makeReview(), makeReview()];
-    await safe.append(a);
-    await safe.remove(a.id);
-    expect((await safe.loadAll()).reviews).toEqual([]);
+    const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: openProgressChannel('unused', null), now: () => T0, retry: noWait });
+    const a = await page.rate('q-1', 3);
+    await page.undo(a.id);
+    expect(page.getState().deck.reviewCount).toBe(0);
     state.failing = 0;
-    expect(await safe.append(b)).toEqual({ ok: true });
+    const b = await page.rate('q-2', 3);
+    expect(page.getState().saveError).toBeNull();
     expect((await inner.loadAll()).reviews).toEqual([b]);
   });
 
@@ -88,9 +100,9 @@ describe('safe store', () => {
     vi.useFakeTimers();
     try {
       const { store, inner, state } = flaky(4);
-      const safe = createSafeStore(store, { sleep: async () => undefined, retryLaterMs: 5000 });
+      const saver = saverOver(store, { sleep: async () => undefined, retryLaterMs: 5000 });
       const review = makeReview();
-      expect((await safe.append(review)).ok).toBe(false);
+      expect((await saver.append(review)).ok).toBe(false);
       await vi.advanceTimersByTimeAsync(5000);
       expect(state.attempts).toBe(5);
       expect((await inner.loadAll()).reviews).toEqual([review]);
@@ -102,31 +114,22 @@ describe('safe store', () => {
   test('saved changes are announced to other tabs, unsaved ones only once they are saved', async () => {
     const { store, state } = flaky(100);
     const channel = recordingChannel();
-    const safe = createSafeStore(store, { ...noWait, channel });
+    const saver = saverOver(store, { ...noWait, channel });
     const review = makeReview();
-    await safe.append(review);
+    await saver.append(review);
     expect(channel.sent).toEqual([]);
     state.failing = 0;
-    await safe.retryPending();
-    await safe.remove(review.id);
-    await safe.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 4 });
-    await safe.clear();
+    await saver.retryPending();
+    await saver.write({ kind: 'delete', reviewId: review.id });
+    await saver.write({ kind: 'settings', settings: { ...DEFAULT_SETTINGS, newPerDay: 4 } });
+    await saver.write({ kind: 'meta', meta: { lastBackupAt: T0 } });
+    await saver.write({ kind: 'clear' });
     expect(channel.sent).toEqual([
       { type: 'reviews-added', reviews: [review] },
       { type: 'reviews-removed', reviewIds: [review.id] },
       { type: 'settings-changed', settings: { ...DEFAULT_SETTINGS, newPerDay: 4 } },
       { type: 'progress-cleared' },
     ]);
-  });
-
-  test('a read failure is reported and unsaved reviews still show', async () => {
-    const { store } = flaky(100);
-    const safe = createSafeStore({ ...store, loadAll: () => Promise.reject(new Error('boom')) }, noWait);
-    const review = makeReview();
-    await safe.append(review);
-    const loaded = await safe.loadAll();
-    expect(loaded.reviews).toEqual([review]);
-    expect(loaded.error).toMatch(/Не удалось прочитать/);
   });
 
   test('writes through a connection the browser closed silently reconnect on retry', async () => {
@@ -142,9 +145,9 @@ describe('safe store', () => {
     const idb = createIdbStore(spy, 'closing');
     await idb.probe();
     opened[0]?.close();
-    const safe = createSafeStore(idb, noWait);
+    const saver = saverOver(idb, noWait);
     const review = makeReview();
-    expect(await safe.append(review)).toEqual({ ok: true });
+    expect(await saver.append(review)).toEqual({ ok: true });
     expect(opened).toHaveLength(2);
     expect((await idb.loadAll()).reviews).toEqual([review]);
   });

@@ -3,7 +3,7 @@
  * on screen, how far the learner has come, what undo takes back. No DOM, no storage, no clock: the
  * island (src/islands/Review.tsx) keeps a `ReviewSession` in state and renders from these.
  */
-import type { Queue } from '../domain/queue';
+import type { Queue } from './queue';
 
 /** What the review page remembers about the session in progress. Treat as immutable. */
 export interface ReviewSession {

@@ -1,41 +1,39 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createBackup, mergeReviews, serializeBackup } from '../../src/domain/backup';
+import { createBackup, serializeBackup } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
-import { allReviews, rate } from '../../src/domain/progress';
+import { allReviews, rate } from '../../src/domain/deck';
 import { buildQueue, type QuestionRef } from '../../src/domain/queue';
-import { replay } from '../../src/domain/review-log';
+import { replay, uniqueReviews } from '../../src/domain/review-log';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { openProgressChannel } from '../../src/storage/broadcast';
-import { loadProgress } from '../../src/storage/load-progress';
+import { loadDeck } from '../../src/runtime/load';
 import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
 import { openStore } from '../../src/storage/open-store';
-import { createSafeStore } from '../../src/storage/safe-store';
 import { logArb } from '../domain/arbitraries';
-import { freshFactory } from './idb-helpers';
+import { freshFactory } from '../storage/idb-helpers';
 
 const T0 = Date.parse('2026-03-02T10:00+03:00');
 const settings = { ...DEFAULT_SETTINGS };
 const QUESTIONS: QuestionRef[] = ['q-a', 'q-b', 'q-c', 'q-e'].map((id, i) => ({ id, lessonSlug: `lesson-${i % 2}` }));
-const safeMemory = (backing = createMemoryBacking()) => createSafeStore(createMemoryStore(backing), { retryLaterMs: null });
+const memoryStore = (backing = createMemoryBacking()) => createMemoryStore(backing);
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('loading progress', () => {
   test('builds the same cards as a replay of the stored log and fills the card cache', async () => {
     const backing = createMemoryBacking();
-    const store = safeMemory(backing);
-    let progress = (await loadProgress(store, settings)).progress;
+    const store = memoryStore(backing);
+    let progress = (await loadDeck(store, settings)).deck;
     for (const [i, id] of ['q-a', 'q-b', 'q-a'].entries()) {
       const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0 + i * 86_400_000, settings });
-      progress = rated.progress;
+      progress = rated.deck;
       await store.append(rated.review, rated.cacheEntry);
     }
     const early: string[] = [];
-    const loaded = await loadProgress(store, settings, { onCachedCards: (cards) => early.push(...cards.keys()) });
+    const loaded = await loadDeck(store, settings, { onCachedCards: (cards) => early.push(...cards.keys()) });
     await settle();
     expect(early.sort()).toEqual(['q-a', 'q-b']);
-    expect(loaded.progress.cards).toEqual(replay((await store.loadAll()).reviews, settings));
-    expect(loaded.progress.cards).toEqual(progress.cards);
+    expect(loaded.deck.cards).toEqual(replay((await store.loadAll()).reviews, settings));
+    expect(loaded.deck.cards).toEqual(progress.cards);
     expect(loaded.alert).toBeNull();
     const cache = await store.loadCardCache();
     expect(cache.compact).toBe(true);
@@ -44,12 +42,12 @@ describe('loading progress', () => {
 
   test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
     const backing = createMemoryBacking();
-    const store = safeMemory(backing);
-    const rated = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 4, nowMs: T0, settings });
+    const store = memoryStore(backing);
+    const rated = rate((await loadDeck(store, settings)).deck, { questionId: 'q-a', rating: 4, nowMs: T0, settings });
     await store.append(rated.review);
     backing.reviews.set('junk', { hello: 'world' });
-    const loaded = await loadProgress(store, settings);
-    expect(loaded.progress.cards).toEqual(rated.progress.cards);
+    const loaded = await loadDeck(store, settings);
+    expect(loaded.deck.cards).toEqual(rated.deck.cards);
     expect(loaded.problems).toEqual([{ key: 'junk', reason: 'not a valid review record' }]);
     expect(loaded.alert).toBe('Пропущено повреждённых записей: 1. Остальной прогресс загружен.');
   });
@@ -57,34 +55,34 @@ describe('loading progress', () => {
   test('export, then import into an empty IndexedDB store, reproduces the same due queue', async () => {
     await fc.assert(
       fc.asyncProperty(logArb, fc.integer({ min: 0, max: 260 }), async (log, dayOffset) => {
-        const source = safeMemory();
+        const source = memoryStore();
         await source.appendMany(log);
-        const before = await loadProgress(source, settings);
-        const text = serializeBackup(createBackup({ settings, reviews: allReviews(before.progress), nowMs: T0 }));
+        const before = await loadDeck(source, settings);
+        const text = serializeBackup(createBackup({ settings, reviews: allReviews(before.deck), nowMs: T0 }));
 
         const parsed = parseBackup(text, new TextEncoder().encode(text).length);
         if (!parsed.ok) throw new Error(parsed.error);
-        const target = await openStore({ indexedDB: freshFactory(), channel: openProgressChannel('x', null) });
-        const { added } = mergeReviews((await target.store.loadAll()).reviews, parsed.backup.reviews);
-        expect(await target.store.appendMany(added)).toEqual({ ok: true });
-        const after = await loadProgress(target.store, parsed.backup.settings);
+        const target = await openStore({ indexedDB: freshFactory() });
+        const added = uniqueReviews(parsed.backup.reviews, new Set((await target.store.loadAll()).reviews.map((r) => r.id)));
+        await target.store.appendMany(added);
+        const after = await loadDeck(target.store, parsed.backup.settings);
 
         const nowMs = T0 + dayOffset * 86_400_000;
-        const queue = (cards: typeof before.progress.cards) => buildQueue({ cards, questions: QUESTIONS, nowMs, settings });
-        expect(queue(after.progress.cards)).toEqual(queue(before.progress.cards));
-        expect(after.progress.cards).toEqual(before.progress.cards);
+        const queue = (cards: typeof before.deck.cards) => buildQueue({ cards, questions: QUESTIONS, nowMs, settings });
+        expect(queue(after.deck.cards)).toEqual(queue(before.deck.cards));
+        expect(after.deck.cards).toEqual(before.deck.cards);
       }),
       { numRuns: 40 },
     );
   });
 
   test('importing the same file twice changes nothing the second time', async () => {
-    const store = safeMemory();
-    const source = rate((await loadProgress(store, settings)).progress, { questionId: 'q-a', rating: 3, nowMs: T0, settings });
+    const store = memoryStore();
+    const source = rate((await loadDeck(store, settings)).deck, { questionId: 'q-a', rating: 3, nowMs: T0, settings });
     const parsed = parseBackup(serializeBackup(createBackup({ settings, reviews: [source.review], nowMs: T0 })));
     if (!parsed.ok) throw new Error(parsed.error);
     for (const expected of [1, 0]) {
-      const { added } = mergeReviews((await store.loadAll()).reviews, parsed.backup.reviews);
+      const added = uniqueReviews(parsed.backup.reviews, new Set((await store.loadAll()).reviews.map((r) => r.id)));
       expect(added).toHaveLength(expected);
       await store.appendMany(added);
     }

@@ -1,4 +1,4 @@
-import '../domain/tz-moscow';
+import './tz-moscow';
 import { describe, expect, test } from 'vitest';
 import {
   continued,
@@ -11,11 +11,11 @@ import {
   startNewQuestions,
   undoLast,
   type ReviewSession,
-} from '../../src/client/review-session';
-import { EMPTY_PROGRESS, rate, withoutReviews, type Progress } from '../../src/domain/progress';
+} from '../../src/domain/review-session';
+import { EMPTY_DECK, rate, withoutReviews, type Deck } from '../../src/domain/deck';
 import { buildQueue, type Queue, type QuestionRef } from '../../src/domain/queue';
 import type { Rating } from '../../src/domain/review';
-import { DAY, MIN, SETTINGS, at } from '../domain/fixtures';
+import { DAY, MIN, SETTINGS, at } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
 const item = (questionId: string, later = false) => ({ questionId, lessonSlug: 'l', retrievability: 0.5, dueAt: T0, later });
@@ -137,18 +137,18 @@ describe('a whole session on the real queue', () => {
   ];
 
   /** Plays the island's part: rate the current card at `nowMs`, as Review.tsx does. */
-  function play(progress: Progress, session: ReviewSession, rating: Rating, nowMs: number) {
+  function play(progress: Deck, session: ReviewSession, rating: Rating, nowMs: number) {
     const id = currentQuestionId(session, queueAt(progress, nowMs));
     if (!id) throw new Error('no card on screen');
     const rated = rate(progress, { questionId: id, rating, nowMs, settings: SETTINGS });
-    return { id, progress: rated.progress, session: ratingSaved(ratingGiven(session, id, rating === 1), rated.review.id) };
+    return { id, progress: rated.deck, session: ratingSaved(ratingGiven(session, id, rating === 1), rated.review.id) };
   }
-  const queueAt = (progress: Progress, nowMs: number, newPerDay = SETTINGS.newPerDay) =>
+  const queueAt = (progress: Deck, nowMs: number, newPerDay = SETTINGS.newPerDay) =>
     buildQueue({ cards: progress.cards, questions: QUESTIONS, nowMs, settings: { ...SETTINGS, newPerDay }, lessonSlug: undefined });
 
   test('a card answered wrong is explained, then comes back after the others, and the bar grows by one', () => {
-    let progress = EMPTY_PROGRESS;
-    for (const id of ['a-1', 'a-2', 'b-1']) progress = rate(progress, { questionId: id, rating: 3, nowMs: T0 - 10 * DAY, settings: SETTINGS }).progress;
+    let progress = EMPTY_DECK;
+    for (const id of ['a-1', 'a-2', 'b-1']) progress = rate(progress, { questionId: id, rating: 3, nowMs: T0 - 10 * DAY, settings: SETTINGS }).deck;
     let session = NEW_SESSION;
     let now = T0;
     const first = currentQuestionId(session, queueAt(progress, now));
@@ -174,7 +174,7 @@ describe('a whole session on the real queue', () => {
   });
 
   test('a new question answered wrong comes back after the other new questions, not straight after «Дальше»', () => {
-    let progress = EMPTY_PROGRESS;
+    let progress = EMPTY_DECK;
     let session = startNewQuestions(NEW_SESSION);
     const order: string[] = [];
     let now = T0;
@@ -190,13 +190,13 @@ describe('a whole session on the real queue', () => {
   });
 
   test('new questions stop at the day’s limit, and undoing one offers it again', () => {
-    let progress = EMPTY_PROGRESS;
+    let progress = EMPTY_DECK;
     let session = startNewQuestions(NEW_SESSION);
     const limit = 2;
     const started: string[] = [];
     for (let id = currentQuestionId(session, queueAt(progress, T0, limit)); id; id = currentQuestionId(session, queueAt(progress, T0, limit))) {
       const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0, settings: SETTINGS });
-      progress = rated.progress;
+      progress = rated.deck;
       session = ratingSaved(ratingGiven(session, id, false), rated.review.id);
       started.push(id);
     }

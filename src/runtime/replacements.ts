@@ -3,7 +3,7 @@
  * (`<script type="application/json" id="question-replacements">`): a data block is never run, so
  * it needs no CSP hash, and every page's runtime reads the same map.
  */
-import type { QuestionReplacements } from '../domain/progress';
+import type { QuestionReplacements } from '../domain/deck';
 
 /** Id of the data block in the layout. */
 export const REPLACEMENTS_ELEMENT_ID = 'question-replacements';

@@ -1,17 +1,17 @@
 /**
- * The learner's progress in memory: the log grouped by question and the cards derived from it.
- * Every operation returns a new `Progress` (islands can keep it in state) and recomputes only the
+ * The learner's deck in memory: the log grouped by question and the cards derived from it.
+ * Every operation returns a new `Deck` (islands can keep it in state) and recomputes only the
  * questions it touches, by replaying their reviews, so the result always equals a full replay.
  */
 import { fingerprintReviews, type CachedCard } from './card-cache';
 import { createReview, type Rating, type Review } from './review';
-import { compareReviews, groupReviewsByQuestion, replayQuestion } from './review-log';
+import { compareReviews, groupReviewsByQuestion, replayQuestion, uniqueReviews } from './review-log';
 import type { CardState } from './card';
 import { createScheduler } from './scheduler';
 import type { Settings } from './settings';
 
 /** The log grouped by question and the cards derived from it. Treat as immutable. */
-export interface Progress {
+export interface Deck {
   /** Each question's reviews in replay order, ids unique across the log. */
   readonly reviewsByQuestion: ReadonlyMap<string, readonly Review[]>;
   /** Card state per question met, including questions no longer in the course. */
@@ -33,17 +33,17 @@ const NO_REPLACEMENTS: QuestionReplacements = new Map();
 
 type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
 
-/** Progress with no reviews. */
-export const EMPTY_PROGRESS: Progress = Object.freeze({
+/** A deck with no reviews. */
+export const EMPTY_DECK: Deck = Object.freeze({
   reviewsByQuestion: new Map(),
   cards: new Map(),
   reviewCount: 0,
   replacements: NO_REPLACEMENTS,
 });
 
-/** Progress for a course whose questions replace retired ids; use it instead of EMPTY_PROGRESS. */
-export function emptyProgress(replacements: QuestionReplacements): Progress {
-  return { ...EMPTY_PROGRESS, replacements };
+/** A deck for a course whose questions replace retired ids; use it instead of EMPTY_DECK. */
+export function emptyDeck(replacements: QuestionReplacements): Deck {
+  return { ...EMPTY_DECK, replacements };
 }
 
 /**
@@ -73,16 +73,16 @@ function affectedQuestions(changed: Iterable<string>, replacements: QuestionRepl
 }
 
 /**
- * Progress from cached cards alone, shown while the log is still being read: the cards, no reviews.
- * Good for counts and charts of cards; rate and undo only on the progress built from the log.
+ * A deck from cached cards alone, shown while the log is still being read: the cards, no reviews.
+ * Good for counts and charts of cards; rate and undo only on the deck built from the log.
  */
-export function cardsOnlyProgress(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Progress {
-  return { ...EMPTY_PROGRESS, cards, replacements };
+export function cardsOnlyDeck(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Deck {
+  return { ...EMPTY_DECK, cards, replacements };
 }
 
-/** What `buildProgress` returns. */
-export interface BuiltProgress {
-  progress: Progress;
+/** What `buildDeck` returns. */
+export interface BuiltDeck {
+  deck: Deck;
   /** Every card with the fingerprint of its reviews: the new cache snapshot. */
   cache: CachedCard[];
   /** How many cards had no matching cache entry and were replayed. */
@@ -90,15 +90,15 @@ export interface BuiltProgress {
 }
 
 /**
- * Builds progress from the whole log. Cards whose cache entry matches their reviews' fingerprint
+ * Builds deck from the whole log. Cards whose cache entry matches their reviews' fingerprint
  * are taken from `cache`; the others are replayed.
  */
-export function buildProgress(
+export function buildDeck(
   reviews: Iterable<Review>,
   settings: SchedulingSettings,
   cache: ReadonlyMap<string, CachedCard> = new Map(),
   replacements: QuestionReplacements = NO_REPLACEMENTS,
-): BuiltProgress {
+): BuiltDeck {
   const scheduler = createScheduler(settings);
   const reviewsByQuestion = groupReviewsByQuestion(reviews);
   const cards = new Map<string, CardState>();
@@ -120,32 +120,32 @@ export function buildProgress(
     cards.set(questionId, card);
     entries.push({ fingerprint, card });
   }
-  return { progress: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, replayedCount };
+  return { deck: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, replayedCount };
 }
 
 /** Replaces the reviews of some questions and replays just those. */
-function withGroups(progress: Progress, groups: Map<string, Review[]>, settings: SchedulingSettings): Progress {
+function withGroups(deck: Deck, groups: Map<string, Review[]>, settings: SchedulingSettings): Deck {
   const scheduler = createScheduler(settings);
-  const reviewsByQuestion = new Map(progress.reviewsByQuestion);
-  const cards = new Map(progress.cards);
-  let reviewCount = progress.reviewCount;
+  const reviewsByQuestion = new Map(deck.reviewsByQuestion);
+  const cards = new Map(deck.cards);
+  let reviewCount = deck.reviewCount;
   for (const [questionId, group] of groups) {
     reviewCount += group.length - (reviewsByQuestion.get(questionId)?.length ?? 0);
     if (group.length > 0) reviewsByQuestion.set(questionId, group);
     else reviewsByQuestion.delete(questionId);
   }
-  for (const questionId of affectedQuestions(groups.keys(), progress.replacements)) {
-    const card = replayQuestion(cardReviews(reviewsByQuestion, progress.replacements, questionId), scheduler);
+  for (const questionId of affectedQuestions(groups.keys(), deck.replacements)) {
+    const card = replayQuestion(cardReviews(reviewsByQuestion, deck.replacements, questionId), scheduler);
     if (card) cards.set(questionId, card);
     else cards.delete(questionId);
   }
-  return { reviewsByQuestion, cards, reviewCount, replacements: progress.replacements };
+  return { reviewsByQuestion, cards, reviewCount, replacements: deck.replacements };
 }
 
-/** What a rating produces: the review to store, the progress after it, and the card's new cache entry. */
+/** What a rating produces: the review to store, the deck after it, and the card's new cache entry. */
 export interface Rated {
   review: Review;
-  progress: Progress;
+  deck: Deck;
   /** Store it with the review (`store.append(review, cacheEntry)`) so the next load can start from it. */
   cacheEntry: CachedCard;
 }
@@ -155,66 +155,63 @@ export interface Rated {
  * just after that review instead, so it is still the card's latest and undo removes exactly it.
  */
 export function rate(
-  progress: Progress,
+  deck: Deck,
   input: { questionId: string; rating: Rating; nowMs: number; settings: SchedulingSettings; id?: string },
 ): Rated {
-  const previous = progress.cards.get(input.questionId);
+  const previous = deck.cards.get(input.questionId);
   const nowMs = previous ? Math.max(input.nowMs, previous.lastReviewedAt + 1) : input.nowMs;
   const review = createReview({ ...input, nowMs });
-  const group = [...(progress.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
-  const next = withGroups(progress, new Map([[input.questionId, group]]), input.settings);
+  const group = [...(deck.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
+  const next = withGroups(deck, new Map([[input.questionId, group]]), input.settings);
   const card = next.cards.get(input.questionId);
   if (!card) throw new Error('a rated question always has a card');
   const replayed = cardReviews(next.reviewsByQuestion, next.replacements, input.questionId);
-  return { review, progress: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
+  return { review, deck: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
 }
 
 /**
- * Adds reviews (from another tab, or an import after `mergeReviews`). Ids already in the log are
- * ignored. Returns the progress and the reviews actually added.
+ * Adds reviews (from another tab, or an import). Ids already in the log are ignored
+ * (`uniqueReviews`). Returns the deck and the reviews actually added.
  */
 export function withReviews(
-  progress: Progress,
+  deck: Deck,
   reviews: Iterable<Review>,
   settings: SchedulingSettings,
-): { progress: Progress; added: Review[] } {
+): { deck: Deck; added: Review[] } {
   const known = new Set<string>();
-  for (const group of progress.reviewsByQuestion.values()) for (const r of group) known.add(r.id);
-  const added: Review[] = [];
+  for (const group of deck.reviewsByQuestion.values()) for (const r of group) known.add(r.id);
+  const added = uniqueReviews(reviews, known);
   const groups = new Map<string, Review[]>();
-  for (const review of reviews) {
-    if (known.has(review.id)) continue;
-    known.add(review.id);
-    added.push(review);
-    const group = groups.get(review.questionId) ?? [...(progress.reviewsByQuestion.get(review.questionId) ?? [])];
+  for (const review of added) {
+    const group = groups.get(review.questionId) ?? [...(deck.reviewsByQuestion.get(review.questionId) ?? [])];
     group.push(review);
     groups.set(review.questionId, group);
   }
   for (const group of groups.values()) group.sort(compareReviews);
-  return { progress: added.length ? withGroups(progress, groups, settings) : progress, added };
+  return { deck: added.length ? withGroups(deck, groups, settings) : deck, added };
 }
 
 /**
  * Removes reviews by id: undo of the last rating, or another tab's undo. Because cards are
  * replayed from the log, the card is then exactly as it was before that review.
  */
-export function withoutReviews(progress: Progress, reviewIds: Iterable<string>, settings: SchedulingSettings): Progress {
+export function withoutReviews(deck: Deck, reviewIds: Iterable<string>, settings: SchedulingSettings): Deck {
   const ids = new Set(reviewIds);
   const groups = new Map<string, Review[]>();
-  for (const [questionId, group] of progress.reviewsByQuestion) {
+  for (const [questionId, group] of deck.reviewsByQuestion) {
     if (group.some((r) => ids.has(r.id))) groups.set(questionId, group.filter((r) => !ids.has(r.id)));
   }
-  return groups.size ? withGroups(progress, groups, settings) : progress;
+  return groups.size ? withGroups(deck, groups, settings) : deck;
 }
 
 /** Recomputes every card, e.g. after the desired retention changed. */
-export function rescheduleAll(progress: Progress, settings: SchedulingSettings): Progress {
-  return buildProgress(allReviews(progress), settings, new Map(), progress.replacements).progress;
+export function rescheduleAll(deck: Deck, settings: SchedulingSettings): Deck {
+  return buildDeck(allReviews(deck), settings, new Map(), deck.replacements).deck;
 }
 
 /** The whole log in replay order, e.g. for a backup. */
-export function allReviews(progress: Progress): Review[] {
+export function allReviews(deck: Deck): Review[] {
   const all: Review[] = [];
-  for (const group of progress.reviewsByQuestion.values()) all.push(...group);
+  for (const group of deck.reviewsByQuestion.values()) all.push(...group);
   return all.sort(compareReviews);
 }

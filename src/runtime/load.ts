@@ -1,0 +1,58 @@
+/** Loading the learner's deck: the log, checked against the card cache, replayed where stale. */
+import type { CardState } from '../domain/card';
+import { buildDeck, type Deck, type QuestionReplacements } from '../domain/deck';
+import type { Settings } from '../domain/settings';
+import { STORAGE_MESSAGES } from '../i18n/messages';
+import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache } from '../storage/store';
+
+/** The loaded deck and anything the learner should be told. */
+export interface LoadedDeck {
+  deck: Deck;
+  /** Malformed records that were skipped (the rest loaded). */
+  problems: LoadProblem[];
+  /** A Russian message for `role="alert"` when something could not be read or was skipped; else null. */
+  alert: string | null;
+}
+
+/** Options for `loadDeck`. */
+export interface LoadOptions {
+  /**
+   * Called with the cached card states as soon as they are read, before the log has loaded and
+   * been checked: enough to count due cards and show the first card of a large deck quickly.
+   * Treat them as a preview: rate only once `loadDeck` has resolved, and render from its result.
+   */
+  onCachedCards?: (cards: ReadonlyMap<string, CardState>) => void;
+  /** The course's replaced question ids (see `Deck.replacements`). */
+  replacements?: QuestionReplacements;
+}
+
+const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false };
+
+/**
+ * Loads the log and the card cache, builds the deck (replaying only cards whose cache entry does
+ * not match their reviews). Never rejects: an unreadable log loads as empty with an alert, an
+ * unreadable cache costs only time. In the background (not after a failed read), without waiting: rewrites the cache
+ * snapshot if anything was replayed or cached card by card, and packs single review records.
+ */
+export async function loadDeck(store: ReviewStore, settings: Settings, options: LoadOptions = {}): Promise<LoadedDeck> {
+  const cachePromise = store.loadCardCache().then(
+    (cache) => {
+      options.onCachedCards?.(new Map([...cache.cards].map(([id, entry]) => [id, entry.card])));
+      return cache;
+    },
+    () => NO_CACHE,
+  );
+  const logPromise = store.loadAll().then(
+    (log): LoadResult & { error: string | null } => ({ ...log, error: null }),
+    () => ({ reviews: [], problems: [], error: STORAGE_MESSAGES.readFailed }),
+  );
+  const [log, cache] = await Promise.all([logPromise, cachePromise]);
+  const built = buildDeck(log.reviews, settings, cache.cards, options.replacements);
+  if (log.error === null && (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length)) {
+    // Best effort: the cache is checked against the log on every load, so losing it costs only time.
+    store.replaceCardCache(built.cache).catch(() => undefined);
+  }
+  store.compact().catch(() => 0);
+  const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);
+  return { deck: built.deck, problems: log.problems, alert };
+}

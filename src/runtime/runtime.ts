@@ -1,0 +1,195 @@
+/**
+ * The page's use-cases, in one object made from its dependencies: load, rate, undo, import,
+ * reset, settings, and applying another tab's change. Scheduling rules live in src/domain and
+ * records in src/storage; this layer calls them in order, keeps the state islands render from,
+ * and queues writes with retries (saving.ts). Every page makes one runtime (page.ts); tests make
+ * as many as they like, with memory stores and fixed clocks.
+ */
+import type { CardState } from '../domain/card';
+import { cardsOnlyDeck, EMPTY_DECK, emptyDeck, rate, rescheduleAll, withoutReviews, withReviews, type Deck, type QuestionReplacements } from '../domain/deck';
+import type { Rating, Review } from '../domain/review';
+import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
+import type { ProgressChannel } from '../storage/broadcast';
+import type { OpenedStore } from '../storage/open-store';
+import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
+import { loadDeck } from './load';
+import { createSaver, type Change } from './saving';
+import { applyProgressMessage } from './tab-sync';
+import type { RetryOptions, WriteQueue, WriteResult } from './write-queue';
+
+export type { RetryOptions, WriteResult } from './write-queue';
+
+/** What islands render from. */
+export interface RuntimeState {
+  /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
+  ready: boolean;
+  /** True once `deck` is built from the whole log (before that, from cached cards: no reviews). */
+  checked: boolean;
+  deck: Deck;
+  settings: Settings;
+  /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
+  storageAlert: string | null;
+  /** The last failed save (Russian, for `role="alert"`). */
+  saveError: string | null;
+}
+
+/** The state before loading, as on the server: islands render this first so hydration matches. */
+export const INITIAL_STATE: RuntimeState = Object.freeze({
+  ready: false,
+  checked: false,
+  deck: EMPTY_DECK,
+  settings: DEFAULT_SETTINGS,
+  storageAlert: null,
+  saveError: null,
+});
+
+/** What a runtime is made from. */
+export interface RuntimeDeps {
+  /** Opens the learner's store (IndexedDB, or memory with a reason); called once, on first use. */
+  openStore: () => Promise<OpenedStore>;
+  /** The other tabs: their saved changes arrive here, this tab's saved changes go out. */
+  channel: ProgressChannel;
+  /** The clock, epoch ms. */
+  now: () => number;
+  /** The course's replaced question ids (see `Deck.replacements`); none by default. */
+  replacements?: QuestionReplacements;
+  /** Retry timing of failed writes. */
+  retry?: RetryOptions;
+}
+
+/** What importing reviews did. */
+export interface Imported {
+  /** Reviews whose ids were new to the deck. */
+  added: number;
+  /** Reviews already in the deck: importing the same file twice adds nothing. */
+  alreadyPresent: number;
+  /** Whether the added reviews were saved (else they are queued for a retry). */
+  saved: WriteResult;
+}
+
+/** The page's use-cases. Every method waits for the first load, and changes the state before it saves. */
+export interface Runtime {
+  /** The current state. */
+  getState(): RuntimeState;
+  /** Calls `listener` on every change; returns an unsubscribe function. */
+  subscribe(listener: (state: RuntimeState) => void): () => void;
+  /** The runtime's clock, epoch ms. */
+  now(): number;
+  /** Opens the store and loads the deck, once; later calls share the same promise. Never rejects. */
+  load(): Promise<void>;
+  /**
+   * Records a rating now. Once loaded, the deck changes before any wait (so the rated card never
+   * shows again while saving) and `onRecorded` gets the review at once (undo can take it back even
+   * while its save is queued: writes run in order). Resolves when the save is done or has failed
+   * and been queued for retry (then `saveError` says so).
+   */
+  rate(questionId: string, rating: Rating, onRecorded?: (review: Review) => void): Promise<Review>;
+  /** Takes a review back (undo); the page changes at once, the store follows. */
+  undo(reviewId: string): Promise<WriteResult>;
+  /** Adds reviews (a backup's), skipping ids the deck already holds. */
+  importReviews(reviews: readonly Review[]): Promise<Imported>;
+  /** Deletes every review («Сбросить прогресс»); settings and meta stay. */
+  reset(): Promise<WriteResult>;
+  /** Saves new settings; every card is rescheduled under them. */
+  saveSettings(settings: Settings): Promise<WriteResult>;
+  /** Meta such as the last backup date; defaults when none or unreadable. */
+  getMeta(): Promise<StoredMeta>;
+  /** Saves meta (e.g. after a backup download). */
+  saveMeta(meta: StoredMeta): Promise<WriteResult>;
+  /** Tries the queued writes again now. */
+  retryPending(): Promise<WriteResult>;
+}
+
+interface Loaded {
+  store: ReviewStore;
+  saver: WriteQueue<Change>;
+}
+
+/** Makes a runtime; nothing is opened or read until the first `load` (or any use-case). */
+export function createRuntime(deps: RuntimeDeps): Runtime {
+  const replacements = deps.replacements ?? new Map<string, readonly string[]>();
+  let state: RuntimeState = replacements.size ? { ...INITIAL_STATE, deck: emptyDeck(replacements) } : INITIAL_STATE;
+  const listeners = new Set<(s: RuntimeState) => void>();
+  let loading: Promise<Loaded> | undefined;
+  /** Set once loaded, so a rating changes the page at once, before any wait. */
+  let loaded: Loaded | null = null;
+
+  const set = (patch: Partial<RuntimeState>): void => {
+    state = { ...state, ...patch };
+    for (const listener of listeners) listener(state);
+  };
+
+  const start = (): Promise<Loaded> =>
+    (loading ??= (async () => {
+      const { store, persistent, reason } = await deps.openStore();
+      const settings = await store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
+      // A large deck's cached cards arrive long before the whole log is read and checked: show them
+      // at once (counts, the first card); use-cases wait for the load, so they use the checked log.
+      const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
+        if (!state.ready && cards.size > 0) set({ ready: true, settings, deck: cardsOnlyDeck(cards, replacements) });
+      };
+      const { deck, alert } = await loadDeck(store, settings, { onCachedCards, replacements });
+      deps.channel.subscribe((message) => {
+        const next = message.type === 'settings-changed' ? message.settings : state.settings;
+        set({ settings: next, deck: applyProgressMessage(state.deck, message, next) });
+      });
+      const saver = createSaver(store, deps.channel, deps.retry);
+      saver.subscribe(({ lastError }) => set({ saveError: lastError }));
+      set({ ready: true, checked: true, deck, settings, storageAlert: persistent ? alert : (reason ?? alert) });
+      return (loaded = { store, saver });
+    })());
+
+  /** Saves a change; a failure is reported in the state (the write stays queued for a retry). */
+  const save = async (change: Change): Promise<WriteResult> => {
+    const { saver } = loaded ?? (await start());
+    const result = await saver.write(change);
+    if (!result.ok) set({ saveError: result.error });
+    return result;
+  };
+
+  return {
+    getState: () => state,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    now: deps.now,
+    load: async () => void (await start()),
+    async rate(questionId, rating, onRecorded) {
+      if (!loaded) await start();
+      const rated = rate(state.deck, { questionId, rating, nowMs: deps.now(), settings: state.settings });
+      set({ deck: rated.deck });
+      onRecorded?.(rated.review);
+      await save({ kind: 'put', reviews: [rated.review], cacheEntry: rated.cacheEntry });
+      return rated.review;
+    },
+    async undo(reviewId) {
+      if (!loaded) await start();
+      set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
+      return save({ kind: 'delete', reviewId });
+    },
+    async importReviews(reviews) {
+      if (!loaded) await start();
+      const { deck, added } = withReviews(state.deck, reviews, state.settings);
+      set({ deck });
+      const saved = added.length ? await save({ kind: 'put', reviews: added }) : ({ ok: true } as const);
+      return { added: added.length, alreadyPresent: reviews.length - added.length, saved };
+    },
+    async reset() {
+      if (!loaded) await start();
+      set({ deck: emptyDeck(replacements) });
+      return save({ kind: 'clear' });
+    },
+    async saveSettings(settings) {
+      if (!loaded) await start();
+      set({ settings, deck: rescheduleAll(state.deck, settings) });
+      return save({ kind: 'settings', settings: { ...settings } });
+    },
+    async getMeta() {
+      const { store } = loaded ?? (await start());
+      return store.getMeta().catch(() => ({ ...DEFAULT_META }));
+    },
+    saveMeta: (meta) => save({ kind: 'meta', meta: { ...meta } }),
+    retryPending: async () => (await start()).saver.write(null),
+  };
+}

@@ -1,0 +1,260 @@
+import '../domain/tz-moscow';
+import { IDBObjectStore } from 'fake-indexeddb';
+import { afterEach, describe, expect, test, vi } from 'vitest';
+import { emptyDeck, rate } from '../../src/domain/deck';
+import { createReview } from '../../src/domain/review';
+import { DEFAULT_SETTINGS } from '../../src/domain/settings';
+import { STORAGE_MESSAGES } from '../../src/i18n/messages';
+import { createRuntime, type RuntimeDeps } from '../../src/runtime/runtime';
+import { openProgressChannel, type ProgressChannel, type ProgressMessage } from '../../src/storage/broadcast';
+import { createIdbStore } from '../../src/storage/idb-store';
+import { createMemoryBacking, createMemoryStore, type MemoryBacking } from '../../src/storage/memory-store';
+import { openStore } from '../../src/storage/open-store';
+import { freshFactory } from '../storage/idb-helpers';
+import { SETTINGS, at } from '../domain/fixtures';
+
+const T0 = at('2026-03-02T10:00+03:00');
+
+/** A channel that hears nothing and sends nothing: one tab. */
+const quiet = (): ProgressChannel => openProgressChannel('unused', null);
+
+/** A channel whose incoming messages the test delivers by hand. */
+function handChannel(): ProgressChannel & { deliver(message: ProgressMessage): void } {
+  const listeners = new Set<(m: ProgressMessage) => void>();
+  return {
+    available: true,
+    post: () => undefined,
+    subscribe(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    close: () => listeners.clear(),
+    deliver: (message) => listeners.forEach((listener) => listener(message)),
+  };
+}
+
+/** A page over IndexedDB on `factory`, at a clock the test moves. */
+function idbPage(factory: IDBFactory, clock = { nowMs: T0 }, extra: Partial<RuntimeDeps> = {}) {
+  return createRuntime({ openStore: () => openStore({ indexedDB: factory }), channel: quiet(), now: () => clock.nowMs, ...extra });
+}
+
+/** A page over memory maps (shared by pages given the same backing). */
+function memoryPage(backing: MemoryBacking = createMemoryBacking(), extra: Partial<RuntimeDeps> = {}) {
+  const store = createMemoryStore(backing);
+  return createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: quiet(), now: () => T0, ...extra });
+}
+
+/** Writes a review straight into the database, as an earlier visit would have. */
+async function seed(factory: IDBFactory, questionId: string): Promise<string> {
+  const store = createIdbStore(factory);
+  const review = createReview({ questionId, rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS, id: `seed-${questionId}` });
+  await store.append(review);
+  await store.close();
+  return review.id;
+}
+
+afterEach(() => {
+  vi.restoreAllMocks();
+});
+
+describe('loading', () => {
+  test('opens the store and loads the deck once, however many islands ask, and tells subscribers', async () => {
+    const factory = freshFactory();
+    await seed(factory, 'q-earlier');
+    const open = vi.spyOn(factory, 'open');
+    const page = idbPage(factory);
+    expect(page.getState().ready).toBe(false);
+    const heard: boolean[] = [];
+    page.subscribe((s) => heard.push(s.ready));
+
+    await Promise.all([page.load(), page.load()]);
+    await page.load();
+
+    const state = page.getState();
+    expect(state).toMatchObject({ ready: true, checked: true, storageAlert: null });
+    expect([...state.deck.cards.keys()]).toEqual(['q-earlier']);
+    expect(heard).toContain(true);
+    expect(open).toHaveBeenCalledTimes(1);
+  });
+
+  test('without IndexedDB the page still loads, from memory, with an alert', async () => {
+    const page = createRuntime({ openStore: () => openStore({ indexedDB: null }), channel: quiet(), now: () => T0 });
+    await page.load();
+    expect(page.getState().ready).toBe(true);
+    expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.unavailable);
+  });
+
+  test('an unreadable log loads as empty, with an alert', async () => {
+    const store = { ...createMemoryStore(), loadAll: () => Promise.reject(new Error('boom')) };
+    const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: quiet(), now: () => T0 });
+    await page.load();
+    expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
+    expect(page.getState().deck.reviewCount).toBe(0);
+  });
+});
+
+describe('rating and undo', () => {
+  test('a rating is saved: a freshly loaded page reads it back', async () => {
+    const factory = freshFactory();
+    const page = idbPage(factory);
+    const review = await page.rate('q-1', 3);
+    expect(review).toMatchObject({ questionId: 'q-1', rating: 3, reviewedAt: T0 });
+    expect(page.getState().deck.cards.get('q-1')?.lastReviewedAt).toBe(T0);
+    expect(page.getState().saveError).toBeNull();
+
+    const reloaded = idbPage(factory);
+    await reloaded.load();
+    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+    expect(reloaded.getState().deck.cards.get('q-1')).toEqual(page.getState().deck.cards.get('q-1'));
+  });
+
+  test('once loaded, a rating changes the page before any wait and hands over the review at once', async () => {
+    const page = memoryPage();
+    await page.load();
+    let recorded: string | undefined;
+    const saved = page.rate('q-1', 3, (review) => (recorded = review.id));
+    // Nothing awaited yet: the rated card must not show again as new while the save runs.
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
+    expect(recorded).toBeDefined();
+    expect((await saved).id).toBe(recorded);
+  });
+
+  test('undo removes the review from the page and from storage, and leaves the others', async () => {
+    const factory = freshFactory();
+    await seed(factory, 'q-earlier');
+    const page = idbPage(factory);
+    const review = await page.rate('q-1', 1);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
+    await page.undo(review.id);
+    expect(page.getState().deck.cards.has('q-1')).toBe(false);
+    expect(page.getState().deck.reviewCount).toBe(1);
+
+    const reloaded = idbPage(factory);
+    await reloaded.load();
+    expect(reloaded.getState().deck.cards.has('q-1')).toBe(false);
+    expect(reloaded.getState().deck.cards.has('q-earlier')).toBe(true);
+  });
+
+  test('undo of a second rating restores the card as it was after the first', async () => {
+    const clock = { nowMs: T0 };
+    const page = idbPage(freshFactory(), clock);
+    await page.rate('q-1', 3);
+    const before = page.getState().deck.cards.get('q-1');
+    clock.nowMs = T0 + 60_000;
+    const second = await page.rate('q-1', 1);
+    expect(page.getState().deck.cards.get('q-1')).not.toEqual(before);
+    await page.undo(second.id);
+    expect(page.getState().deck.cards.get('q-1')).toEqual(before);
+  });
+
+  test('reviews of a retired id count for the question that replaces it', async () => {
+    const backing = createMemoryBacking();
+    const old = memoryPage(backing);
+    await old.rate('q-old', 3);
+    const page = memoryPage(backing, { replacements: new Map([['q-new', ['q-old']]]) });
+    await page.load();
+    expect(page.getState().deck.cards.has('q-new')).toBe(true);
+    await page.reset();
+    expect(page.getState().deck.replacements.get('q-new')).toEqual(['q-old']);
+  });
+});
+
+describe('a failed save', () => {
+  test('sets saveError, keeps the rating on the page, and clears once a retry saves it', async () => {
+    const factory = freshFactory();
+    const page = idbPage(factory, { nowMs: T0 }, { retry: { sleep: async () => undefined, retryLaterMs: null } });
+    await page.load();
+    const put = IDBObjectStore.prototype.put;
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+      if (this.name === 'reviews') throw new DOMException('disk full', 'QuotaExceededError');
+      return put.apply(this, args);
+    });
+
+    const review = await page.rate('q-1', 3);
+    expect(page.getState().saveError).toBe(STORAGE_MESSAGES.writeFailed);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
+
+    failing.mockRestore();
+    expect(await page.retryPending()).toEqual({ ok: true });
+    expect(page.getState().saveError).toBeNull();
+    const reloaded = idbPage(factory);
+    await reloaded.load();
+    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+  });
+});
+
+describe('settings page use-cases', () => {
+  test('an import adds only new reviews, saves them, and importing again adds nothing', async () => {
+    const backing = createMemoryBacking();
+    const page = memoryPage(backing);
+    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS }).review;
+    expect(await page.importReviews([theirs, theirs])).toEqual({ added: 1, alreadyPresent: 1, saved: { ok: true } });
+    expect(await page.importReviews([theirs])).toEqual({ added: 0, alreadyPresent: 1, saved: { ok: true } });
+    expect(page.getState().deck.reviewCount).toBe(1);
+    const reloaded = memoryPage(backing);
+    await reloaded.load();
+    expect(reloaded.getState().deck.cards.has('q-a')).toBe(true);
+  });
+
+  test('a reset empties the deck and storage; settings stay', async () => {
+    const backing = createMemoryBacking();
+    const page = memoryPage(backing);
+    await page.rate('q-a', 3);
+    await page.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
+    expect(await page.reset()).toEqual({ ok: true });
+    expect(page.getState().deck.reviewCount).toBe(0);
+    const reloaded = memoryPage(backing);
+    await reloaded.load();
+    expect(reloaded.getState().deck.reviewCount).toBe(0);
+    expect(reloaded.getState().settings.newPerDay).toBe(3);
+  });
+
+  test('new settings reschedule the deck at once and are kept', async () => {
+    const backing = createMemoryBacking();
+    const page = memoryPage(backing);
+    await page.rate('q-a', 3);
+    const before = page.getState().deck.cards.get('q-a');
+    await page.saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.97 });
+    expect(page.getState().settings.desiredRetention).toBe(0.97);
+    expect(page.getState().deck.cards.get('q-a')?.scheduledDays).toBeLessThan(before?.scheduledDays ?? 0);
+    const reloaded = memoryPage(backing);
+    await reloaded.load();
+    expect(reloaded.getState().deck.cards.get('q-a')).toEqual(page.getState().deck.cards.get('q-a'));
+  });
+
+  test('meta is saved and read back', async () => {
+    const backing = createMemoryBacking();
+    const page = memoryPage(backing);
+    expect(await page.getMeta()).toEqual({ lastBackupAt: null });
+    await page.saveMeta({ lastBackupAt: T0 });
+    expect(await memoryPage(backing).getMeta()).toEqual({ lastBackupAt: T0 });
+  });
+});
+
+describe('another tab', () => {
+  test('its saved reviews, undo, reset and settings reach this page, so a backup taken here holds them', async () => {
+    const channel = handChannel();
+    const page = memoryPage(createMemoryBacking(), { channel });
+    await page.load();
+    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0, settings: SETTINGS }).review;
+    channel.deliver({ type: 'reviews-added', reviews: [theirs] });
+    expect(page.getState().deck.reviewsByQuestion.get('q-a')).toEqual([theirs]);
+    channel.deliver({ type: 'settings-changed', settings: { ...DEFAULT_SETTINGS, newPerDay: 2 } });
+    expect(page.getState().settings.newPerDay).toBe(2);
+    channel.deliver({ type: 'reviews-removed', reviewIds: [theirs.id] });
+    expect(page.getState().deck.reviewCount).toBe(0);
+  });
+
+  test('hears this page\'s saved changes', async () => {
+    const sent: ProgressMessage[] = [];
+    const channel: ProgressChannel = { ...quiet(), available: true, post: (m) => void sent.push(m) };
+    const page = memoryPage(createMemoryBacking(), { channel });
+    const review = await page.rate('q-a', 3);
+    await page.undo(review.id);
+    await page.saveMeta({ lastBackupAt: T0 });
+    expect(sent).toEqual([
+      { type: 'reviews-added', reviews: [review] },
+      { type: 'reviews-removed', reviewIds: [review.id] },
+    ]);
+  });
+});
