@@ -90,6 +90,9 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
             onRate={(r, stay) => void onRate(r, stay)}
             onContinue={onContinue}
             pageKeys
+            // The card takes focus when it appears, so keys 1-4 and Space work at once in a session
+            // the learner started on purpose; the ring is styled not to look like a chosen answer.
+            // eslint-disable-next-line jsx-a11y/no-autofocus
             autoFocus
           />
         </>

@@ -111,7 +111,7 @@ export default function SettingsPanel() {
         {...attrs}
         value={form[key]}
         aria-describedby={`setting-${key}-hint`}
-        onInput={(e) => setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value })}
+        onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
       />
       <small id={`setting-${key}-hint`} class="muted">{hint}</small>
     </div>
@@ -126,7 +126,7 @@ export default function SettingsPanel() {
       <div role="status" class="settings-message">{status}</div>
 
       <h2>Повторение</h2>
-      <form onSubmit={saveSettings} noValidate>
+      <form onSubmit={(e) => void saveSettings(e)} noValidate>
         {field('desiredRetention', 'Желаемое запоминание', 'От 0,80 до 0,97. Выше — чаще повторения.', { min: '0.8', max: '0.97', step: '0.01', inputMode: 'decimal' })}
         {field('newPerDay', 'Новых вопросов в день', 'От 0 до 100.', { min: '0', max: '100', step: '1' })}
         {field('dayStartHour', 'Час начала учебного дня', 'От 0 до 23: ответы до этого часа считаются за вчера.', { min: '0', max: '23', step: '1' })}
@@ -143,11 +143,11 @@ export default function SettingsPanel() {
       </p>
       {overdue && <p class="notice settings-warning">{BACKUP_MESSAGES.backupOverdue}</p>}
       <p>
-        <button type="button" onClick={exportBackup}>Скачать резервную копию</button>
+        <button type="button" onClick={() => void exportBackup()}>Скачать резервную копию</button>
       </p>
       <div class="settings-field">
-        <label for="restore-file">Восстановить из файла</label>
-        <input id="restore-file" type="file" accept="application/json,.json" onChange={importBackup} />
+        <label htmlFor="restore-file">Восстановить из файла</label>
+        <input id="restore-file" type="file" accept="application/json,.json" onChange={(e) => void importBackup(e)} />
         <small class="muted">Повторения из файла добавятся к сохранённым; повторный импорт ничего не меняет.</small>
       </div>
 
@@ -155,7 +155,7 @@ export default function SettingsPanel() {
       {confirming ? (
         <div class="notice" role="group" aria-labelledby="reset-question">
           <p id="reset-question">Удалить весь прогресс ({formatReviews(deck.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
-          <button type="button" class="button-danger" onClick={reset}>Да, удалить прогресс</button>{' '}
+          <button type="button" class="button-danger" onClick={() => void reset()}>Да, удалить прогресс</button>{' '}
           <button type="button" onClick={() => setConfirming(false)}>Отмена</button>
         </div>
       ) : (

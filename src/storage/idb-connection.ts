@@ -16,7 +16,7 @@ const DB_VERSION = 2;
 export function committed(tx: IDBTransaction): Promise<void> {
   return new Promise<void>((resolve, reject) => {
     tx.addEventListener('complete', () => resolve());
-    tx.addEventListener('error', () => reject(tx.error));
+    tx.addEventListener('error', () => reject(tx.error ?? new Error('transaction failed')));
     tx.addEventListener('abort', () => reject(tx.error ?? new Error('transaction aborted')));
   });
 }
@@ -44,7 +44,7 @@ export function connect(factory: IDBFactory, dbName: string): Connection {
     };
     const opening = new Promise<IDBDatabase>((resolve, reject) => {
       request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
+      request.onerror = () => reject(request.error ?? new Error('the database could not be opened'));
     });
     dbp = opening;
     opening.then(

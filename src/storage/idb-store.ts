@@ -42,7 +42,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     async probe() {
       await get('meta', kv);
     },
-    close: connection.close,
+    close: () => connection.close(),
     async loadAll() {
       const [singleRecords, chunkRecords] = await Promise.all([entries<IDBValidKey, unknown>(reviews), entries<IDBValidKey, unknown>(chunks)]);
       const single = readReviewRecords(singleRecords);

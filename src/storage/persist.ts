@@ -13,7 +13,7 @@ export interface PersistApi {
 }
 
 function defaultApi(): PersistApi | undefined {
-  return typeof navigator === 'undefined' ? undefined : (navigator.storage as PersistApi | undefined);
+  return typeof navigator === 'undefined' ? undefined : navigator.storage;
 }
 
 /** The current status, without asking the learner anything. */

@@ -164,6 +164,8 @@ describe('a failed save', () => {
     const factory = freshFactory();
     const page = idbPage(factory, { nowMs: T0 }, { retry: { sleep: async () => undefined, retryLaterMs: null } });
     await page.load();
+    // The original method, called with the store as `this` in the mock below.
+    // eslint-disable-next-line @typescript-eslint/unbound-method
     const put = IDBObjectStore.prototype.put;
     const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
       if (this.name === 'reviews') throw new DOMException('disk full', 'QuotaExceededError');

@@ -72,7 +72,7 @@ describe('saving', () => {
     const review = makeReview();
     const result = await saver.append(review);
     expect(result.ok).toBe(false);
-    expect(result).toMatchObject({ pendingCount: 1, error: expect.stringMatching(/Не удалось сохранить/) });
+    expect(result).toMatchObject({ pendingCount: 1, error: expect.stringMatching(/Не удалось сохранить/) as unknown });
     expect(saver.status().pendingCount).toBe(1);
     expect(statuses).toEqual([1]);
     expect(saver.pending()).toEqual([{ kind: 'put', reviews: [review] }]);

@@ -7,7 +7,7 @@ export const freshFactory = (): IDBFactory => new IDBFactory();
 export function putRaw(factory: IDBFactory, dbName: string, storeName: string, key: string, value: unknown): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = factory.open(dbName);
-    open.onerror = () => reject(open.error);
+    open.onerror = () => reject(open.error ?? new Error('open failed'));
     open.onsuccess = () => {
       const db = open.result;
       const tx = db.transaction(storeName, 'readwrite');
@@ -16,7 +16,7 @@ export function putRaw(factory: IDBFactory, dbName: string, storeName: string, k
         db.close();
         resolve();
       };
-      tx.onerror = () => reject(tx.error);
+      tx.onerror = () => reject(tx.error ?? new Error('write failed'));
     };
   });
 }
