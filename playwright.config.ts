@@ -2,7 +2,7 @@ import { defineConfig, devices } from '@playwright/test';
 import { findBrowser, QUIET_BROWSER_ARGS } from './e2e/find-browser';
 
 // E2E_PORT lets two checkouts (or two builds in ASTRO_OUT_DIR) run their suites side by side.
-const PORT = Number(process.env["E2E_PORT"] ?? 4329);
+const PORT = Number(process.env['E2E_PORT'] ?? 4329);
 const isCI = Boolean(process.env['CI']);
 
 /** End-to-end tests drive the built site (`npm run build` first) in Chromium. */
@@ -23,9 +23,7 @@ export default defineConfig({
     trace: 'retain-on-failure',
     launchOptions: { ...findBrowser(), args: QUIET_BROWSER_ARGS },
   },
-  projects: [
-    { name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } },
-  ],
+  projects: [{ name: 'desktop', use: { ...devices['Desktop Chrome'], channel: undefined } }],
   webServer: {
     command: `npx astro preview --ignore-lock --host 127.0.0.1 --port ${PORT}`,
     url: `http://127.0.0.1:${PORT}/`,

@@ -48,7 +48,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
-test('the cheat sheet gives every mistake its motto, two warning signs and first step, from the lessons', async ({ page }) => {
+test('the cheat sheet gives every mistake its motto, two warning signs and first step, from the lessons', async ({
+  page,
+}) => {
   await page.goto('/summary/');
   const items = page.locator('.summary-item');
   await expect(items).toHaveCount(lessons.length);
@@ -81,7 +83,8 @@ test('the printed course holds every lesson, every question with its answer, and
 test('home and the trainer kit link the cheat sheet, the printed course and the glossary', async ({ page }) => {
   for (const path of ['/', '/trainers/']) {
     await page.goto(path);
-    for (const href of ['/summary/', '/print/', '/glossary/']) await expect(page.locator(`main a[href="${href}"]`).first()).toBeVisible();
+    for (const href of ['/summary/', '/print/', '/glossary/'])
+      await expect(page.locator(`main a[href="${href}"]`).first()).toBeVisible();
   }
 });
 

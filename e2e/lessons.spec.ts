@@ -2,7 +2,15 @@ import { expect, test } from '@playwright/test';
 import { readCourse } from '../tests/read-course';
 
 const lessons = readCourse();
-const SECTIONS = ['the-mistake', 'why-it-happens', 'how-to-spot-it', 'what-to-do', 'example', 'motto', 'check-yourself'];
+const SECTIONS = [
+  'the-mistake',
+  'why-it-happens',
+  'how-to-spot-it',
+  'what-to-do',
+  'example',
+  'motto',
+  'check-yourself',
+];
 
 for (const [index, lesson] of lessons.entries()) {
   test(`lesson ${lesson.slug} shows its title, its section anchors and all its questions`, async ({ page }) => {
@@ -11,14 +19,16 @@ for (const [index, lesson] of lessons.entries()) {
     await expect(page.getByText(`Урок ${index + 1} из ${lessons.length}`, { exact: true })).toBeVisible();
     await expect(page.locator('.motto')).toContainText(lesson.data.motto);
     for (const id of SECTIONS) await expect(page.locator(`.lesson-body h2#${id}`)).toHaveCount(1);
-    const shown = await page.locator('[data-question-id]').evaluateAll((els) =>
-      els.map((el) => el.getAttribute('data-question-id')),
-    );
+    const shown = await page
+      .locator('[data-question-id]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')));
     expect(shown.sort()).toEqual(lesson.data.questions.map((q) => q.id).sort());
   });
 }
 
-test('the hasty-decisions lesson charts Ebbinghaus\'s savings and, separately, the scheduling model', async ({ page }) => {
+test("the hasty-decisions lesson charts Ebbinghaus's savings and, separately, the scheduling model", async ({
+  page,
+}) => {
   await page.goto('/lessons/hasty-decisions/');
   const savings = page.locator('figure[data-chart="ebbinghaus-savings"]');
   await expect(savings.locator('svg[role="img"]')).toHaveAccessibleName(/Сбережение.*Эббингауз.*1885/);
@@ -26,7 +36,8 @@ test('the hasty-decisions lesson charts Ebbinghaus\'s savings and, separately, t
   const caption = savings.locator('figcaption');
   // The text alternative names savings and gives his seven figures, and nothing like "87 % forgotten".
   await expect(caption).toContainText('Сбережение');
-  for (const figure of ['58,2', '44,2', '35,8', '33,7', '27,8', '25,4', '21,1']) await expect(caption).toContainText(`${figure}\u00a0%`);
+  for (const figure of ['58,2', '44,2', '35,8', '33,7', '27,8', '25,4', '21,1'])
+    await expect(caption).toContainText(`${figure}\u00a0%`);
   await expect(savings.locator('circle')).toHaveCount(7);
 
   const model = page.locator('figure[data-chart="model-forgetting"]');

@@ -108,7 +108,9 @@ test('a new deploy takes over open pages, which reload onto it', async ({ page }
     page.on('load', () => loads.push(page.url()));
     await page.goto(`${origin}/review/`);
     // The new worker first precaches the changed files; on a busy machine that takes more than 5 s.
-    await expect.poll(() => loads.length, { message: 'the open page reloads onto the new deploy', timeout: 30_000 }).toBe(2);
+    await expect
+      .poll(() => loads.length, { message: 'the open page reloads onto the new deploy', timeout: 30_000 })
+      .toBe(2);
     await page.goto(`${origin}/`);
     await expect(page.locator('#next-deploy')).toHaveText('v2');
   } finally {

@@ -36,7 +36,12 @@ test('with a history, shows per-lesson numbers and charts with text alternatives
   // Forecast: both cards due within 30 days, listed in the table beside the chart.
   await expect(page.locator('[data-chart="forecast"]')).toHaveAttribute('aria-label', 'Прогноз: 2 карточки за 30 дней');
   const rows = page.locator('[data-forecast-table] tbody tr');
-  expect(await rows.locator('td:nth-child(2)').allInnerTexts().then((t) => t.reduce((a, b) => a + Number(b), 0))).toBe(2);
+  expect(
+    await rows
+      .locator('td:nth-child(2)')
+      .allInnerTexts()
+      .then((t) => t.reduce((a, b) => a + Number(b), 0)),
+  ).toBe(2);
   await expect(page.locator('[data-activity-summary]')).toContainText('3 повторения, дней с занятиями: 2');
   await expect(page.locator('[data-chart="activity"] rect')).toHaveCount(112);
   await expect(page.locator('[data-curve-summary]')).toContainText('через неделю');

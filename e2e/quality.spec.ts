@@ -2,13 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { expectNoAxeViolations, loadEverything } from './axe';
-import {
-  distDir,
-  fileForPath,
-  pagePaths,
-  parsePolicy,
-  readCspMeta,
-} from '../scripts/lib/built-site.mjs';
+import { distDir, fileForPath, pagePaths, parsePolicy, readCspMeta } from '../scripts/lib/built-site.mjs';
 
 /*
  * Quality gates over every built page. Pages are read from the build folder, so a new lesson is
@@ -99,7 +93,9 @@ test.describe('links', () => {
       await loadEverything(page);
       const origins = new Set([new URL(baseURL ?? page.url()).origin]);
       // Canonical and Open Graph URLs name the public site; they must resolve too.
-      const canonical = await page.evaluate(() => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href);
+      const canonical = await page.evaluate(
+        () => document.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href,
+      );
       if (canonical) origins.add(new URL(canonical).origin);
       const liveIds = new Set(await page.locator('[id]').evaluateAll((els) => els.map((el) => el.id)));
       const seen = new Set<string>();
@@ -130,12 +126,16 @@ test.describe('security', () => {
         const seen: string[] = [];
         Object.defineProperty(window, '__cspViolations', { value: seen });
         document.addEventListener('securitypolicyviolation', (event) => {
-          seen.push(`${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample || 'no sample'})`);
+          seen.push(
+            `${event.effectiveDirective} blocked ${event.blockedURI || 'inline'} (${event.sample || 'no sample'})`,
+          );
         });
       });
       await page.goto(path);
       await loadEverything(page);
-      const violations = await page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
+      const violations = await page.evaluate(
+        () => (window as unknown as { __cspViolations: string[] }).__cspViolations,
+      );
       expect(foreign, `requests to other origins from ${path}`).toEqual([]);
       expect(violations, `CSP violations on ${path}`).toEqual([]);
     });

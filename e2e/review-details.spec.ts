@@ -13,7 +13,12 @@ const titles = new Map(lessons.map((l) => [l.slug, l.data.title]));
 const questions = new Map(
   lessons.flatMap((lesson) =>
     lesson.data.questions.map((q) => {
-      const answer = q.type === 'recall' ? q.answer : q.type === 'choice' ? q.options.find((o) => o.correct)!.text : titles.get(q.answer)!;
+      const answer =
+        q.type === 'recall'
+          ? q.answer
+          : q.type === 'choice'
+            ? q.options.find((o) => o.correct)!.text
+            : titles.get(q.answer)!;
       return [q.id, { slug: lesson.slug, type: q.type, source: q.source, answer }] as const;
     }),
   ),
@@ -25,8 +30,12 @@ const card = (page: Page) => page.locator('.review [data-question-id]');
 const finished = (page: Page) => page.getByRole('heading', { name: 'Повторение завершено' });
 const startNew = (page: Page) => page.getByRole('button', { name: /^Начать новые вопросы/ });
 /** A rating button of `q` (options may begin with the same word, so only the ratings group). */
-const rating = (q: Locator, name: string) => q.getByRole('group', { name: 'Насколько легко было вспомнить?' }).getByRole('button', { name: new RegExp(`^${name}`) });
-const isRecall = async (page: Page) => questions.get((await card(page).getAttribute('data-question-id'))!)!.type === 'recall';
+const rating = (q: Locator, name: string) =>
+  q
+    .getByRole('group', { name: 'Насколько легко было вспомнить?' })
+    .getByRole('button', { name: new RegExp(`^${name}`) });
+const isRecall = async (page: Page) =>
+  questions.get((await card(page).getAttribute('data-question-id'))!)!.type === 'recall';
 
 /** Opens /review/ at the fixed time and waits for the island to load the learner's progress. */
 async function openReview(page: Page, query = ''): Promise<void> {
@@ -60,7 +69,9 @@ async function waitDone(page: Page, count: number): Promise<void> {
     .poll(() =>
       page.evaluate((n) => {
         const bar = document.querySelector('.review [role="progressbar"]');
-        return bar ? bar.getAttribute('aria-valuenow') === String(n) : document.querySelector('.review-finished') !== null;
+        return bar
+          ? bar.getAttribute('aria-valuenow') === String(n)
+          : document.querySelector('.review-finished') !== null;
       }, count),
     )
     .toBe(true);
@@ -82,7 +93,9 @@ test.beforeEach(async ({ page }) => {
   await page.clock.install({ time: START });
 });
 
-test('a fresh learner sees an empty review with a link to the lessons, starts new questions and stops at the daily limit', async ({ page }) => {
+test('a fresh learner sees an empty review with a link to the lessons, starts new questions and stops at the daily limit', async ({
+  page,
+}) => {
   await openReview(page);
   await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', '0');
   await expect(page.getByRole('heading', { name: 'Сейчас повторять нечего' })).toBeVisible();
@@ -128,7 +141,9 @@ test('?lesson=<slug> reviews only that lesson’s questions', async ({ page }) =
   const lesson = lessons[2]!;
   // The lesson page's questions are the ones the review may show.
   await page.goto(`/lessons/${lesson.slug}/`);
-  const ids = await page.locator('.checkpoint [data-question-id]').evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')!));
+  const ids = await page
+    .locator('.checkpoint [data-question-id]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-question-id')!));
   expect(ids.length).toBeGreaterThan(0);
   expect(ids.length).toBeLessThanOrEqual(NEW_PER_DAY);
 
@@ -149,7 +164,9 @@ test('an unknown ?lesson= says so and reviews the whole course', async ({ page }
   await expect(startNew(page)).toHaveText(`Начать новые вопросы (${NEW_PER_DAY} вопросов)`);
 });
 
-test('a wrong pick explains the answer, links to the section to re-read, and the card comes back at the end of the session', async ({ page }) => {
+test('a wrong pick explains the answer, links to the section to re-read, and the card comes back at the end of the session', async ({
+  page,
+}) => {
   const lesson = lessons[0]!;
   const choices = lesson.data.questions.filter((q) => q.type === 'choice');
   expect(choices.length).toBeGreaterThan(0);
@@ -167,8 +184,17 @@ test('a wrong pick explains the answer, links to the section to re-read, and the
     if (!missed && questions.get(id)!.type === 'choice') {
       missed = id;
       await (await option(q, false)).click();
-      await expect(q.locator('.question-feedback')).toHaveText(`Неверно. Правильный ответ: ${squash(questions.get(id)!.answer)}`);
-      await expect(q.getByText(lesson.data.questions.find((x) => x.id === id)!.explanation.trim().slice(0, 40))).toBeVisible();
+      await expect(q.locator('.question-feedback')).toHaveText(
+        `Неверно. Правильный ответ: ${squash(questions.get(id)!.answer)}`,
+      );
+      await expect(
+        q.getByText(
+          lesson.data.questions
+            .find((x) => x.id === id)!
+            .explanation.trim()
+            .slice(0, 40),
+        ),
+      ).toBeVisible();
       const link = q.getByRole('link', { name: 'Перечитать раздел урока' });
       await expect(link).toHaveAttribute('href', `/lessons/${lesson.slug}/#${questions.get(id)!.source}`);
       // No rating after a wrong pick: it was rated «Снова» by itself; «Дальше» moves on.
@@ -194,7 +220,9 @@ test('a wrong pick explains the answer, links to the section to re-read, and the
   await expect(page.locator(`[id="${source}"]`)).toBeInViewport();
 });
 
-test('focus follows the review: rating buttons after revealing, the next card after rating; results are announced', async ({ page }) => {
+test('focus follows the review: rating buttons after revealing, the next card after rating; results are announced', async ({
+  page,
+}) => {
   await openReview(page);
   await startNew(page).click();
   const status = page.locator('.review > [role="status"]');
@@ -263,10 +291,16 @@ async function expectNoSidewaysScroll(page: Page, label: string): Promise<void> 
 /** The visible buttons in `scope`: how many, and those smaller than 44×44 CSS px as `selector «text» W×H`. */
 async function measureButtons(scope: Locator): Promise<{ count: number; small: string[] }> {
   return scope.evaluateAll((roots) => {
-    const shown = roots.flatMap((root) => [...root.querySelectorAll('button')]).map((b) => ({ b, r: b.getBoundingClientRect() })).filter(({ r }) => r.width > 0);
+    const shown = roots
+      .flatMap((root) => [...root.querySelectorAll('button')])
+      .map((b) => ({ b, r: b.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0);
     const small = shown
       .filter(({ r }) => r.width < 44 || r.height < 44)
-      .map(({ b, r }) => `button.${b.className || '(no class)'} «${b.textContent?.trim().slice(0, 20)}» ${r.width.toFixed(1)}×${r.height.toFixed(1)}`);
+      .map(
+        ({ b, r }) =>
+          `button.${b.className || '(no class)'} «${b.textContent?.trim().slice(0, 20)}» ${r.width.toFixed(1)}×${r.height.toFixed(1)}`,
+      );
     return { count: shown.length, small };
   });
 }
@@ -309,7 +343,11 @@ async function lessonStatesAt320(page: Page, check: (label: string) => Promise<v
     await expect(checkpoint.locator('button.reveal, button.option').first()).toBeVisible();
   }
   await check('lesson checkpoints hydrated');
-  const recallId = await page.locator('.checkpoint [data-question-id]').filter({ has: page.locator('button.reveal') }).first().getAttribute('data-question-id');
+  const recallId = await page
+    .locator('.checkpoint [data-question-id]')
+    .filter({ has: page.locator('button.reveal') })
+    .first()
+    .getAttribute('data-question-id');
   const recall = page.locator(`.checkpoint [data-question-id="${recallId}"]`);
   await recall.locator('button.reveal').click();
   await expect(rating(recall, 'Хорошо')).toBeVisible();

@@ -6,7 +6,10 @@ const DAY = 86_400_000;
 test.describe.configure({ timeout: 240_000 });
 
 /** The first lesson's URL, and each question's right answer as the page shows it without JavaScript. */
-async function readFirstLesson(browser: Browser, baseURL: string): Promise<{ href: string; answers: Map<string, string> }> {
+async function readFirstLesson(
+  browser: Browser,
+  baseURL: string,
+): Promise<{ href: string; answers: Map<string, string> }> {
   const context = await browser.newContext({ javaScriptEnabled: false, baseURL });
   const page = await context.newPage();
   await page.goto('/');
@@ -14,7 +17,10 @@ async function readFirstLesson(browser: Browser, baseURL: string): Promise<{ hre
   await page.goto(href);
   const answers = new Map<string, string>();
   for (const q of await page.locator('.checkpoint [data-question-id]').all()) {
-    answers.set((await q.getAttribute('data-question-id'))!, (await q.locator('.question-answer strong').textContent())!.trim());
+    answers.set(
+      (await q.getAttribute('data-question-id'))!,
+      (await q.locator('.question-answer strong').textContent())!.trim(),
+    );
   }
   await context.close();
   return { href, answers };
@@ -27,7 +33,11 @@ async function answerInline(q: Locator, answers: Map<string, string>): Promise<v
   const hydrated = q.locator('button.reveal, button.option');
   await expect(hydrated.first()).toBeVisible();
   if (await q.locator('button.reveal').count()) await q.locator('button.reveal').click();
-  else await q.locator('button.option', { hasText: answers.get(id)! }).first().click();
+  else
+    await q
+      .locator('button.option', { hasText: answers.get(id)! })
+      .first()
+      .click();
   await q.getByRole('button', { name: /^Хорошо/ }).click();
   await expect(q.getByText('Ответ сохранён.')).toBeVisible();
 }
@@ -58,7 +68,11 @@ async function reviewOneByKeyboard(page: Page, answers: Map<string, string>): Pr
   return true;
 }
 
-test('the habit: answer a lesson, nothing due today, review three days later by keyboard, undo, reload, next day', async ({ page, browser, baseURL }) => {
+test('the habit: answer a lesson, nothing due today, review three days later by keyboard, undo, reload, next day', async ({
+  page,
+  browser,
+  baseURL,
+}) => {
   const { href, answers } = await readFirstLesson(browser, baseURL!);
   await page.clock.install({ time: START });
   const total = await answerLesson(page, href, answers);
@@ -129,7 +143,11 @@ test('two tabs answering at once lose no review', async ({ context, browser, bas
 test('without IndexedDB the site works from memory and says so', async ({ page, browser, baseURL }) => {
   const { href, answers } = await readFirstLesson(browser, baseURL!);
   await page.addInitScript(() => {
-    Object.defineProperty(window, 'indexedDB', { get() { throw new Error('blocked'); } });
+    Object.defineProperty(window, 'indexedDB', {
+      get() {
+        throw new Error('blocked');
+      },
+    });
   });
   await page.goto('/review/');
   await expect(page.getByRole('alert').first()).toBeVisible();

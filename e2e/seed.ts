@@ -46,7 +46,9 @@ export function seedBackup([first, second]: readonly string[]): string {
 /** The ids of a lesson's questions, in page order, as the built lesson page lists them. */
 export async function lessonQuestionIds(page: Page, lessonSlug: string = SEED_LESSON): Promise<string[]> {
   await page.goto(`/lessons/${lessonSlug}/`);
-  const ids = await page.locator('[data-question-id]').evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-question-id') ?? ''));
+  const ids = await page
+    .locator('[data-question-id]')
+    .evaluateAll((nodes) => nodes.map((n) => n.getAttribute('data-question-id') ?? ''));
   const unique = [...new Set(ids.filter(Boolean))];
   expect(unique.length, `questions on /lessons/${lessonSlug}/`).toBeGreaterThanOrEqual(2);
   return unique;
@@ -54,5 +56,7 @@ export async function lessonQuestionIds(page: Page, lessonSlug: string = SEED_LE
 
 /** Imports a backup through the settings page's file input (the page must be /settings/). */
 export async function importBackup(page: Page, text: string | Buffer, name = 'progress.json'): Promise<void> {
-  await page.getByLabel('Восстановить из файла').setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  await page
+    .getByLabel('Восстановить из файла')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }

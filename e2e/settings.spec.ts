@@ -107,7 +107,10 @@ test('cancelling the reset keeps the progress', async ({ page }) => {
 for (const [label, makeFile] of [
   ['a garbage file', () => Buffer.from('это не резервная копия {{{')],
   ['a 6 MB file', () => Buffer.alloc(6 * 1024 * 1024, 0x20)],
-  ['a file with __proto__ keys', () => Buffer.from(seed().replace('"format"', '"__proto__": {"polluted": true}, "format"'))],
+  [
+    'a file with __proto__ keys',
+    () => Buffer.from(seed().replace('"format"', '"__proto__": {"polluted": true}, "format"')),
+  ],
 ] as const) {
   test(`${label} is refused with an alert and changes nothing`, async ({ page }) => {
     await openSettings(page);
@@ -118,7 +121,7 @@ for (const [label, makeFile] of [
     await expect(info(page)).toHaveCount(0);
     await page.reload();
     await expect(reviewCount(page)).toHaveAttribute('data-review-count', '3');
-    expect(await page.evaluate(() => ({} as Record<string, unknown>)['polluted'])).toBeUndefined();
+    expect(await page.evaluate(() => (({}) as Record<string, unknown>)['polluted'])).toBeUndefined();
   });
 }
 

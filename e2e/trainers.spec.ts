@@ -39,7 +39,9 @@ async function lessonPaths(page: Page): Promise<string[]> {
   return page.locator('.lesson-list a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
 }
 
-test('lists every lesson with its summary, time with questions, objectives, discussion questions and absolute link', async ({ page }) => {
+test('lists every lesson with its summary, time with questions, objectives, discussion questions and absolute link', async ({
+  page,
+}) => {
   const paths = await lessonPaths(page);
   expect(paths.length).toBeGreaterThan(0);
   await page.goto('/trainers/');
@@ -61,9 +63,9 @@ test('lists every lesson with its summary, time with questions, objectives, disc
 
 test('every link on the page resolves, #section links to an element on the target page', async ({ page, request }) => {
   await page.goto('/trainers/');
-  const links = await page.locator('main a[href]').evaluateAll((as) =>
-    as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })),
-  );
+  const links = await page
+    .locator('main a[href]')
+    .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute('href') ?? '', text: a.textContent?.trim() ?? '' })));
   expect(links.filter((l) => l.href.includes('#') && l.href.startsWith('/lessons/')).length).toBeGreaterThan(0);
   const pages = new Map<string, string>();
   for (const { href, text } of links) {
@@ -207,7 +209,10 @@ test('what is typed into the reminder form before its script loads is kept', asy
 });
 
 for (const colorScheme of ['light', 'dark'] as const) {
-  test(`axe finds nothing with the sections open, a copy announced and a form error (${colorScheme})`, async ({ page, context }) => {
+  test(`axe finds nothing with the sections open, a copy announced and a form error (${colorScheme})`, async ({
+    page,
+    context,
+  }) => {
     // axe over every open section takes a while on a busy machine.
     test.slow();
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);

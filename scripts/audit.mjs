@@ -77,13 +77,23 @@ try {
   console.log(`Lighthouse ${version}, mobile, default config, median of ${RUNS} run(s) per page, on ${preview.origin}`);
   const header = ['page', ...CATEGORIES];
   const widths = header.map((h, i) => (i === 0 ? Math.max(h.length, ...auditedPaths.map((p) => p.length)) : h.length));
-  console.log(header.map((h, i) => h.padEnd(widths[i] ?? 0)).join('  ').trimEnd());
+  console.log(
+    header
+      .map((h, i) => h.padEnd(widths[i] ?? 0))
+      .join('  ')
+      .trimEnd(),
+  );
   for (const path of auditedPaths) {
-    const { scores, lost, performanceScores, benchmarkIndex } = await audit(new URL(path, preview.origin).href, chrome.port);
+    const { scores, lost, performanceScores, benchmarkIndex } = await audit(
+      new URL(path, preview.origin).href,
+      chrome.port,
+    );
     const cells = [path, ...CATEGORIES.map((c) => String(scores[c] ?? 'n/a'))].map((cell, i) =>
       i === 0 ? cell.padEnd(widths[i] ?? 0) : cell.padStart(widths[i] ?? 0),
     );
-    console.log(`${cells.join('  ')}  (performance per run: ${performanceScores.join(', ')}; benchmark index ${benchmarkIndex})`);
+    console.log(
+      `${cells.join('  ')}  (performance per run: ${performanceScores.join(', ')}; benchmark index ${benchmarkIndex})`,
+    );
     for (const c of CATEGORIES) {
       if (scores[c] !== TARGET_SCORE) misses.push(`${path}: ${c} ${scores[c] ?? 'n/a'} < ${TARGET_SCORE}`);
     }
@@ -98,7 +108,5 @@ try {
   preview.stop();
 }
 console.log(
-  misses.length === 0
-    ? '\nEvery audited budget is met.'
-    : `\nMissed (${misses.length}):\n  ${misses.join('\n  ')}`,
+  misses.length === 0 ? '\nEvery audited budget is met.' : `\nMissed (${misses.length}):\n  ${misses.join('\n  ')}`,
 );

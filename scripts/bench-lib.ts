@@ -12,7 +12,6 @@ import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
 import { loadDeck } from '../src/runtime/load';
 
-
 export const CARDS = 10_000;
 export const REVIEWS_PER_CARD = 10;
 const DAY_MS = 86_400_000;
@@ -45,19 +44,25 @@ function mulberry32(seed: number): () => number {
  * 10,000 questions in 7 lessons (the real course's first, if given), each with 10 reviews spread
  * over the year before `nowMs`.
  */
-export function generate({ nowMs = NOW, realQuestions = [] }: GenerateOptions = {}): { questions: QuestionRef[]; reviews: Review[] } {
+export function generate({ nowMs = NOW, realQuestions = [] }: GenerateOptions = {}): {
+  questions: QuestionRef[];
+  reviews: Review[];
+} {
   const random = mulberry32(42);
   const hex = (n: number) => Array.from({ length: n }, () => Math.floor(random() * 16).toString(16)).join('');
   const questions: QuestionRef[] = [];
   const reviews: Review[] = [];
   for (let c = 0; c < CARDS; c++) {
-    const question = realQuestions[c] ?? { id: `question-${String(c).padStart(5, '0')}`, lessonSlug: `lesson-${(c % 7) + 1}` };
+    const question = realQuestions[c] ?? {
+      id: `question-${String(c).padStart(5, '0')}`,
+      lessonSlug: `lesson-${(c % 7) + 1}`,
+    };
     const questionId = question.id;
     questions.push(question);
     let t = nowMs - Math.floor(random() * 300 + 60) * DAY_MS;
     for (let r = 0; r < REVIEWS_PER_CARD; r++) {
       const roll = random();
-      const rating = (roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4);
+      const rating = roll < 0.1 ? 1 : roll < 0.25 ? 2 : roll < 0.9 ? 3 : 4;
       const id = `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
       reviews.push({ id, questionId, rating, reviewedAt: t, utcOffsetMinutes: 180, dayStartHour: 4 });
       t += Math.floor(random() * 20 * DAY_MS) + 10 * 60_000;
@@ -81,7 +86,8 @@ export async function seed(factory: IDBFactory, dbName: string, options: Generat
   const store = createIdbStore(factory, dbName);
   const packedCount = reviews.length - 1000;
   const [, ms] = await time(async () => {
-    for (let i = 0; i < packedCount; i += 10_000) await store.appendMany(reviews.slice(i, Math.min(i + 10_000, packedCount)));
+    for (let i = 0; i < packedCount; i += 10_000)
+      await store.appendMany(reviews.slice(i, Math.min(i + 10_000, packedCount)));
     for (let i = packedCount; i < reviews.length; i += 100) await store.appendMany(reviews.slice(i, i + 100));
   });
   await store.close();
@@ -111,7 +117,11 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
     buildQueue({ cards: loaded.deck.cards, questions, nowMs: NOW, settings });
     const verifiedMs = performance.now() - start;
     rows.push(['=> first card (warm): cached cards + queue, via loadDeck onCachedCards', firstCardMs, '≤ 300 ms']);
-    rows.push([`=> checked progress (warm): whole log (${loaded.deck.reviewCount}) verified + queue`, verifiedMs, '≤ 500 ms (progress page)']);
+    rows.push([
+      `=> checked progress (warm): whole log (${loaded.deck.reviewCount}) verified + queue`,
+      verifiedMs,
+      '≤ 500 ms (progress page)',
+    ]);
     rows.push(...(await measureBackup(loaded.deck)));
     await store.close();
     return rows;
@@ -123,7 +133,11 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   rows.push([`rebuild card state: replay all ${built.replayedCount} cards`, buildMs, '']);
   const [queue, queueMs] = await time(() => buildQueue({ cards: built.deck.cards, questions, nowMs: NOW, settings }));
   rows.push(['compute the due queue', queueMs, '']);
-  rows.push(['=> first card (cold, no cache yet): load + replay + queue', cacheMs + loadMs + buildMs + queueMs, '≤ 300 ms']);
+  rows.push([
+    '=> first card (cold, no cache yet): load + replay + queue',
+    cacheMs + loadMs + buildMs + queueMs,
+    '≤ 300 ms',
+  ]);
   const [, snapshotMs] = await time(() => store.replaceCardCache(built.cache));
   rows.push(['write the cache snapshot (in the background)', snapshotMs, '']);
   const [packed, packMs] = await time(() => store.compact());
@@ -143,7 +157,9 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
 
 async function measureBackup(progress: Deck): Promise<BenchRow[]> {
   const rows: BenchRow[] = [];
-  const [text, exportMs] = await time(() => serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs: NOW })));
+  const [text, exportMs] = await time(() =>
+    serializeBackup(createBackup({ settings, reviews: allReviews(progress), nowMs: NOW })),
+  );
   const sizeBytes = new TextEncoder().encode(text).length;
   rows.push([`export: build + serialise the file (${(sizeBytes / 1024 / 1024).toFixed(1)} MB)`, exportMs, '≤ 1 s']);
   const [parsed, parseMs] = await time(() => parseBackup(text, sizeBytes));

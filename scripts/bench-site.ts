@@ -18,7 +18,8 @@ import { bundleForBrowser, NO_BROWSER } from './bench-browser';
 import { startPreview } from './lib/preview-server.mjs';
 
 /** The site run's rows and what it saw, or why it could not run. */
-export type SiteBench = { ok: true; version: string; rows: BenchRow[]; notes: string[] } | { ok: false; reason: string };
+export type SiteBench =
+  { ok: true; version: string; rows: BenchRow[]; notes: string[] } | { ok: false; reason: string };
 
 /** PRODUCT.md, "Performance budgets". */
 const FIRST_CARD_MS = 300;
@@ -76,15 +77,25 @@ async function realQuestions(dist: string): Promise<QuestionRef[]> {
   const questions = new Map<string, QuestionRef>();
   for (const lessonSlug of await readdir(join(dist, 'lessons'))) {
     const html = await readFile(join(dist, 'lessons', lessonSlug, 'index.html'), 'utf8').catch(() => '');
-    for (const [, id] of html.matchAll(/data-question-id="([^"]+)"/g)) if (id && !questions.has(id)) questions.set(id, { id, lessonSlug });
+    for (const [, id] of html.matchAll(/data-question-id="([^"]+)"/g))
+      if (id && !questions.has(id)) questions.set(id, { id, lessonSlug });
   }
   return [...questions.values()];
 }
 
 /** Loads `path` and waits for `signal`; milliseconds from navigation start, and from the load event. */
-async function timeSignal(page: Page, path: string, signal: keyof typeof SIGNALS): Promise<{ fromStartMs: number; afterLoadMs: number }> {
+async function timeSignal(
+  page: Page,
+  path: string,
+  signal: keyof typeof SIGNALS,
+): Promise<{ fromStartMs: number; afterLoadMs: number }> {
   await page.goto(path);
-  await page.waitForFunction((name) => typeof (window as unknown as { __benchMarks: Record<string, number | null> }).__benchMarks[name] === 'number', signal, { timeout: 120_000 });
+  await page.waitForFunction(
+    (name) =>
+      typeof (window as unknown as { __benchMarks: Record<string, number | null> }).__benchMarks[name] === 'number',
+    signal,
+    { timeout: 120_000 },
+  );
   return page.evaluate((name) => {
     const mark = (window as unknown as { __benchMarks: Record<string, number> }).__benchMarks[name]!;
     const navigation = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
@@ -134,7 +145,8 @@ export async function runOnSite(): Promise<SiteBench> {
       if ('error' in built) return { ok: false, reason: built.error };
       ({ dist, cleanup } = built);
     }
-    if (!existsSync(join(dist, 'review', 'index.html'))) return { ok: false, reason: `${dist} holds no built site (review/index.html is missing)` };
+    if (!existsSync(join(dist, 'review', 'index.html')))
+      return { ok: false, reason: `${dist} holds no built site (review/index.html is missing)` };
     const questions = await realQuestions(dist);
     if (questions.length === 0) return { ok: false, reason: `no [data-question-id] in ${dist}/lessons/*/index.html` };
 
@@ -151,11 +163,22 @@ export async function runOnSite(): Promise<SiteBench> {
     const browser = await chromium.launch({ ...found, args: QUIET_BROWSER_ARGS });
     try {
       // The service worker is blocked: its first-visit precaching would compete with the page.
-      const context = await browser.newContext({ baseURL: server.origin, serviceWorkers: 'block', locale: 'ru-RU', timezoneId: 'Europe/Moscow', acceptDownloads: true });
+      const context = await browser.newContext({
+        baseURL: server.origin,
+        serviceWorkers: 'block',
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+        acceptDownloads: true,
+      });
       await context.route('**/__bench/seed.html', (route) =>
-        route.fulfill({ contentType: 'text/html; charset=utf-8', body: '<!doctype html><title>seed</title><script src="/__bench/seed.js"></script>' }),
+        route.fulfill({
+          contentType: 'text/html; charset=utf-8',
+          body: '<!doctype html><title>seed</title><script src="/__bench/seed.js"></script>',
+        }),
       );
-      await context.route('**/__bench/seed.js', (route) => route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: seedScript }));
+      await context.route('**/__bench/seed.js', (route) =>
+        route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: seedScript }),
+      );
       await context.addInitScript(OBSERVER);
       const page = await context.newPage();
       const rows: BenchRow[] = [];
@@ -169,17 +192,36 @@ export async function runOnSite(): Promise<SiteBench> {
       const cold = await timeSignal(page, '/review/', 'firstCard');
       const dueCount = await page.locator('.review [data-due-count]').getAttribute('data-due-count');
       rows.push(['/review/ first card, first visit (no cache): from navigation start', cold.fromStartMs, '']);
-      rows.push(['/review/ first card, first visit: after the load event', cold.afterLoadMs, `≤ ${FIRST_CARD_MS} ms after load`, FIRST_CARD_MS]);
+      rows.push([
+        '/review/ first card, first visit: after the load event',
+        cold.afterLoadMs,
+        `≤ ${FIRST_CARD_MS} ms after load`,
+        FIRST_CARD_MS,
+      ]);
       await waitForBackgroundWrites(page);
 
       const warm = await timeSignal(page, '/review/', 'firstCard');
       rows.push(['/review/ first card, next visit (cache written): from navigation start', warm.fromStartMs, '']);
-      rows.push(['/review/ first card, next visit: after the load event', warm.afterLoadMs, `≤ ${FIRST_CARD_MS} ms after load`, FIRST_CARD_MS]);
+      rows.push([
+        '/review/ first card, next visit: after the load event',
+        warm.afterLoadMs,
+        `≤ ${FIRST_CARD_MS} ms after load`,
+        FIRST_CARD_MS,
+      ]);
 
       const progress = await timeSignal(page, '/progress/', 'progressDrawn');
       rows.push(['/progress/ charts drawn: from navigation start', progress.fromStartMs, '']);
-      rows.push(['/progress/ charts drawn: after the load event', progress.afterLoadMs, `≤ ${PROGRESS_DRAWN_MS} ms after load`, PROGRESS_DRAWN_MS]);
-      const complete = await page.waitForFunction(() => (window as unknown as { __benchMarks: Record<string, number | null> }).__benchMarks['progressComplete'], null, { timeout: 120_000 });
+      rows.push([
+        '/progress/ charts drawn: after the load event',
+        progress.afterLoadMs,
+        `≤ ${PROGRESS_DRAWN_MS} ms after load`,
+        PROGRESS_DRAWN_MS,
+      ]);
+      const complete = await page.waitForFunction(
+        () => (window as unknown as { __benchMarks: Record<string, number | null> }).__benchMarks['progressComplete'],
+        null,
+        { timeout: 120_000 },
+      );
       const completeMs = Number(await complete.jsonValue()) - progress.fromStartMs + progress.afterLoadMs;
       rows.push(['/progress/ activity heatmap (whole log read): after the load event', completeMs, '']);
 
@@ -190,9 +232,16 @@ export async function runOnSite(): Promise<SiteBench> {
       const [download] = await Promise.all([page.waitForEvent('download', { timeout: 120_000 }), button.click()]);
       const exportMs = performance.now() - clickedAt;
       const sizeBytes = (await readFile(await download.path())).length;
-      rows.push([`/settings/ export: click → download (${(sizeBytes / 1024 / 1024).toFixed(1)} MB file)`, exportMs, `≤ ${EXPORT_MS} ms`, EXPORT_MS]);
+      rows.push([
+        `/settings/ export: click → download (${(sizeBytes / 1024 / 1024).toFixed(1)} MB file)`,
+        exportMs,
+        `≤ ${EXPORT_MS} ms`,
+        EXPORT_MS,
+      ]);
 
-      const notes = [`${questions.length} real questions among the 10,000 cards (the others are kept but never queued); /review/ counted ${dueCount ?? '?'} due`];
+      const notes = [
+        `${questions.length} real questions among the 10,000 cards (the others are kept but never queued); /review/ counted ${dueCount ?? '?'} due`,
+      ];
       return { ok: true, version: browser.version(), rows, notes };
     } finally {
       await browser.close();

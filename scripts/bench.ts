@@ -16,13 +16,21 @@ const load = () => loadavg()[0]?.toFixed(1) ?? '?';
 console.log(`Benchmark: ${CARDS} cards, ${CARDS * REVIEWS_PER_CARD} reviews`);
 if (!process.argv.includes('--browser-only')) {
   const factory = new IDBFactory();
-  const rows = [...(await seed(factory, 'bench')), ...(await measureLoad(factory, 'bench', true)), ...(await measureLoad(factory, 'bench', false))];
+  const rows = [
+    ...(await seed(factory, 'bench')),
+    ...(await measureLoad(factory, 'bench', true)),
+    ...(await measureLoad(factory, 'bench', false)),
+  ];
   printRows(`Node ${process.version}, fake-indexeddb (a JavaScript IndexedDB in memory):`, rows);
 }
 
 if (!process.argv.includes('--node-only')) {
   const browser = await runInChromium();
-  if (browser.ok) printRows(`Chromium ${browser.version}, real IndexedDB, each phase a fresh page load (load average ${load()}):`, browser.rows);
+  if (browser.ok)
+    printRows(
+      `Chromium ${browser.version}, real IndexedDB, each phase a fresh page load (load average ${load()}):`,
+      browser.rows,
+    );
   else console.log(`\nChromium run skipped: ${browser.reason}`);
 }
 

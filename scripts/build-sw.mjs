@@ -34,4 +34,6 @@ const headers = `# Written by scripts/build-sw.mjs from public/_headers; edit th
   .replace('__CSP__', formatPolicy(policy))
   .replace('__PAGES__', pageRules);
 writeFileSync(join(dist, '_headers'), headers);
-console.log(`_headers: CSP with ${policy.get('script-src')?.size ?? 0} script sources, ${pagePaths(dist).length} page rules`);
+console.log(
+  `_headers: CSP with ${policy.get('script-src')?.size ?? 0} script sources, ${pagePaths(dist).length} page rules`,
+);

@@ -25,7 +25,8 @@ const problems = [
 ].filter((p) => only.length === 0 || only.some((file) => p.startsWith(file) || p.startsWith('course:')));
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
-const row = (label: string, value: string, limit: string) => console.log(`  ${label.padEnd(46)} ${value.padEnd(16)} ${limit}`);
+const row = (label: string, value: string, limit: string) =>
+  console.log(`  ${label.padEnd(46)} ${value.padEnd(16)} ${limit}`);
 
 console.log(`Course: ${course.lessons.length} lessons, ${f.questions} questions\n`);
 console.log(`  ${'lesson'.padEnd(28)} recall choice scenario cross motto  minutes`);
@@ -39,12 +40,32 @@ for (const lesson of course.lessons) {
   );
 }
 console.log('\n  figure                                         value            limit');
-row('right option strictly the longest', `${f.rightLongest} of ${f.choiceQuestions} (${pct(f.rightLongestShare)})`, `at most ${pct(L.rightLongestShareMax)}`);
-row('right option / mean of others, largest', `${f.worstRatio.value} (${f.worstRatio.questionId || '-'})`, `at most ${L.rightToOthersRatioMax}`);
-row('recall answer, words: mean / largest', `${f.recallAnswerWords.mean} / ${f.recallAnswerWords.max}`, `at most ${L.recallAnswerWordsMax}`);
+row(
+  'right option strictly the longest',
+  `${f.rightLongest} of ${f.choiceQuestions} (${pct(f.rightLongestShare)})`,
+  `at most ${pct(L.rightLongestShareMax)}`,
+);
+row(
+  'right option / mean of others, largest',
+  `${f.worstRatio.value} (${f.worstRatio.questionId || '-'})`,
+  `at most ${L.rightToOthersRatioMax}`,
+);
+row(
+  'recall answer, words: mean / largest',
+  `${f.recallAnswerWords.mean} / ${f.recallAnswerWords.max}`,
+  `at most ${L.recallAnswerWordsMax}`,
+);
 row('recall and choice question, words: largest', String(f.stemWordsMax), `at most ${L.stemWordsMax}`);
-row('scenario situation, words: smallest-largest', `${f.scenarioStemWords.min}-${f.scenarioStemWords.max}`, `${L.scenarioStemWords.min}-${L.scenarioStemWords.max}`);
-row('explanation, words: smallest-largest', `${f.explanationWords.min}-${f.explanationWords.max}`, `${L.explanationWords.min}-${L.explanationWords.max}`);
+row(
+  'scenario situation, words: smallest-largest',
+  `${f.scenarioStemWords.min}-${f.scenarioStemWords.max}`,
+  `${L.scenarioStemWords.min}-${L.scenarioStemWords.max}`,
+);
+row(
+  'explanation, words: smallest-largest',
+  `${f.explanationWords.min}-${f.explanationWords.max}`,
+  `${L.explanationWords.min}-${L.explanationWords.max}`,
+);
 row('scenarios / answered by another lesson', `${f.scenarios} / ${f.crossLessonScenarios}`, 'at least 1 per lesson');
 
 if (problems.length > 0) {

@@ -17,10 +17,25 @@ const KB = 1024;
 
 /** PRODUCT.md "Performance budgets", in bytes after gzip. */
 export const BUDGETS = [
-  { label: 'lesson HTML + CSS', applies: (path) => path.startsWith('/lessons/'), kind: 'htmlCssBytes', maxBytes: 14 * KB },
+  {
+    label: 'lesson HTML + CSS',
+    applies: (path) => path.startsWith('/lessons/'),
+    kind: 'htmlCssBytes',
+    maxBytes: 14 * KB,
+  },
   { label: 'lesson JS', applies: (path) => path.startsWith('/lessons/'), kind: 'jsBytes', maxBytes: 16 * KB },
-  { label: 'lesson JS after an answer', applies: (path) => path.startsWith('/lessons/'), kind: 'jsAfterAnswerBytes', maxBytes: 24 * KB },
-  { label: 'review HTML + CSS', applies: (path) => path.startsWith('/review/'), kind: 'htmlCssBytes', maxBytes: 14 * KB },
+  {
+    label: 'lesson JS after an answer',
+    applies: (path) => path.startsWith('/lessons/'),
+    kind: 'jsAfterAnswerBytes',
+    maxBytes: 24 * KB,
+  },
+  {
+    label: 'review HTML + CSS',
+    applies: (path) => path.startsWith('/review/'),
+    kind: 'htmlCssBytes',
+    maxBytes: 14 * KB,
+  },
   { label: 'review JS', applies: (path) => path.startsWith('/review/'), kind: 'jsBytes', maxBytes: 20 * KB },
   { label: 'CLS', applies: () => true, kind: 'cls', max: 0.02 },
 ];
@@ -73,8 +88,18 @@ export async function measurePage(browser, url) {
       .filter((script) => !/json/.test(script.getAttribute('type') ?? ''))
       .map((script) => script.textContent ?? ''),
   );
-  const inlineJsBytes = inlineScripts.filter((text) => text.trim()).reduce((sum, text) => sum + gzipBytes(Buffer.from(text)), 0);
-  const totals = { htmlCssBytes: 0, jsBytes: inlineJsBytes, jsAfterAnswerBytes: inlineJsBytes, otherBytes: 0, requests: 0, blockingScripts, cls };
+  const inlineJsBytes = inlineScripts
+    .filter((text) => text.trim())
+    .reduce((sum, text) => sum + gzipBytes(Buffer.from(text)), 0);
+  const totals = {
+    htmlCssBytes: 0,
+    jsBytes: inlineJsBytes,
+    jsAfterAnswerBytes: inlineJsBytes,
+    otherBytes: 0,
+    requests: 0,
+    blockingScripts,
+    cls,
+  };
   const responsesBeforeAnswer = responses.length;
   // A lesson may load the scheduler at the first answer: answer the first choice question and count again.
   const option = page.locator('[data-question-id] button').first();
@@ -120,14 +145,16 @@ export async function reportPageWeights(origin) {
   try {
     for (const path of paths) {
       const totals = await measurePage(browser, new URL(path, origin).href);
-      const verdicts = BUDGETS.filter((budget) => budget.applies(path)).map((budget) => {
-        const value = totals[budget.kind];
-        const limit = budget.maxBytes ?? budget.max;
-        const show = (n) => (budget.maxBytes === undefined ? n.toFixed(3) : kb(n));
-        const ok = value <= limit;
-        if (!ok) misses.push(`${path}: ${budget.label} ${show(value)} > ${show(limit)}`);
-        return ok ? null : `${budget.label} MISSED (${show(value)} > ${show(limit)})`;
-      }).filter(Boolean);
+      const verdicts = BUDGETS.filter((budget) => budget.applies(path))
+        .map((budget) => {
+          const value = totals[budget.kind];
+          const limit = budget.maxBytes ?? budget.max;
+          const show = (n) => (budget.maxBytes === undefined ? n.toFixed(3) : kb(n));
+          const ok = value <= limit;
+          if (!ok) misses.push(`${path}: ${budget.label} ${show(value)} > ${show(limit)}`);
+          return ok ? null : `${budget.label} MISSED (${show(value)} > ${show(limit)})`;
+        })
+        .filter(Boolean);
       if (totals.blockingScripts > 0) misses.push(`${path}: ${totals.blockingScripts} render-blocking script(s)`);
       rows.push([
         path,
@@ -146,7 +173,9 @@ export async function reportPageWeights(origin) {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i]?.length ?? 0)));
   /** @param {string[]} cells */
   const line = (cells) =>
-    cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : i < 6 ? cell.padStart(widths[i] ?? 0) : cell)).join('  ');
+    cells
+      .map((cell, i) => (i === 0 ? cell.padEnd(widths[i] ?? 0) : i < 6 ? cell.padStart(widths[i] ?? 0) : cell))
+      .join('  ');
   console.log(
     '\nPage weight (gzip level 6 per response; inline scripts count as JS; 1 KB = 1024 bytes; service worker off, cache empty;' +
       ' «JS answered»: after the first choice on a lesson is answered; CLS: layout shifts while loading and scrolling)',

@@ -45,7 +45,7 @@ function sentence(next, words) {
 
 function paragraph(next, wordCount) {
   const sentences = [];
-  for (let left = wordCount; left > 0; ) {
+  for (let left = wordCount; left > 0;) {
     const words = Math.min(left, 8 + Math.floor(next() * 8));
     sentences.push(sentence(next, words));
     left -= words;
@@ -156,7 +156,9 @@ function timedBuild(label, env) {
   });
   const seconds = (performance.now() - started) / 1000;
   if (result.status !== 0) {
-    throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}${result.stderr.slice(-4000)}`);
+    throw new Error(
+      `${label} failed (exit ${result.status}):\n${result.stdout.slice(-4000)}${result.stderr.slice(-4000)}`,
+    );
   }
   const pages = /(\d+) page\(s\) built/.exec(result.stdout)?.[1] ?? '?';
   return { seconds, pages };
@@ -170,10 +172,16 @@ try {
   let words = 0;
   slugs.forEach((slug, i) => {
     const source = lesson(i + 1, slugs);
-    words += source.split('---')[2]?.split(/\s+/).filter((w) => /[а-яё]/i.test(w)).length ?? 0;
+    words +=
+      source
+        .split('---')[2]
+        ?.split(/\s+/)
+        .filter((w) => /[а-яё]/i.test(w)).length ?? 0;
     writeFileSync(join(lessonsDir, `${slug}.mdx`), source);
   });
-  console.log(`Generated ${LESSON_COUNT} lessons in ${lessonsDir} (about ${Math.round(words / LESSON_COUNT)} words of text each)`);
+  console.log(
+    `Generated ${LESSON_COUNT} lessons in ${lessonsDir} (about ${Math.round(words / LESSON_COUNT)} words of text each)`,
+  );
 
   // Cold builds: a fresh cache folder each, as on a CI machine.
   const course = timedBuild('The course build', {
@@ -194,7 +202,9 @@ try {
   ];
   const width = Math.max(...rows.map(([label]) => String(label).length));
   for (const [label, seconds, budget] of rows) {
-    console.log(`  ${String(label).padEnd(width)}  ${Number(seconds).toFixed(1).padStart(5)} s  ${verdict(Number(seconds), Number(budget))}`);
+    console.log(
+      `  ${String(label).padEnd(width)}  ${Number(seconds).toFixed(1).padStart(5)} s  ${verdict(Number(seconds), Number(budget))}`,
+    );
   }
 } finally {
   if (process.env['KEEP_SCALE_DIR']) console.log(`Kept ${root}`);

@@ -34,7 +34,15 @@ export async function startPreview() {
   // --ignore-lock lets it run beside a preview server someone else started on this project.
   const child = spawn(
     process.execPath,
-    [join('node_modules', 'astro', 'bin', 'astro.mjs'), 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)],
+    [
+      join('node_modules', 'astro', 'bin', 'astro.mjs'),
+      'preview',
+      '--ignore-lock',
+      '--host',
+      '127.0.0.1',
+      '--port',
+      String(port),
+    ],
     { stdio: ['ignore', 'ignore', 'inherit'], env: process.env },
   );
   const stop = () => {

@@ -26,7 +26,14 @@ const MODEL_START_MS = Date.UTC(2025, 0, 6, 9);
 const MODEL_QUESTION_ID = 'model-curve';
 
 function modelReview(atMs: number, rating: Rating, n: number): Review {
-  return { id: `model-${n}`, questionId: MODEL_QUESTION_ID, rating, reviewedAt: atMs, utcOffsetMinutes: 0, dayStartHour: 4 };
+  return {
+    id: `model-${n}`,
+    questionId: MODEL_QUESTION_ID,
+    rating,
+    reviewedAt: atMs,
+    utcOffsetMinutes: 0,
+    dayStartHour: 4,
+  };
 }
 
 /** Days from 0 to `days` every `stepDays`, always including `days` and any `extra` inside the range. */
@@ -73,7 +80,8 @@ export function reviewedModelCurve(scheduler: Scheduler, days: number, stepDays 
     reviews.push({ day, card });
   }
   const reviewDays = reviews.slice(1).map((r) => r.day);
-  const recallAt = (index: number, day: number) => scheduler.retrievability(reviews[index]!.card, MODEL_START_MS + day * DAY_MS);
+  const recallAt = (index: number, day: number) =>
+    scheduler.retrievability(reviews[index]!.card, MODEL_START_MS + day * DAY_MS);
   const points: CurvePoint[] = [];
   let current = 0;
   // Review days are among the sampled days, so each review is met exactly once, in order.

@@ -23,7 +23,9 @@ const FRONTMATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/;
 export function readCourseFiles(lessonsDir: string, glossaryFile: string, root = process.cwd()): CourseOnDisk {
   const problems: string[] = [];
   const lessons: LessonFile[] = [];
-  for (const file of readdirSync(lessonsDir).filter((f) => f.endsWith('.mdx')).sort()) {
+  for (const file of readdirSync(lessonsDir)
+    .filter((f) => f.endsWith('.mdx'))
+    .sort()) {
     const filePath = relative(root, join(lessonsDir, file));
     const match = FRONTMATTER.exec(readFileSync(join(lessonsDir, file), 'utf8'));
     if (!match) {

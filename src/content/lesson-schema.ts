@@ -12,13 +12,19 @@ export const lessonSchema = z.strictObject({
   /** The lesson's short motto, shown at the top and repeated at the end. */
   motto: z.string().trim().min(5).max(160),
   /** 2-4 learning objectives, each starting with an infinitive («Объяснить, почему…»); under the title and in the trainer kit. */
-  objectives: z.array(z.string().trim().min(10).max(160)).min(2, 'list 2 to 4 objectives').max(4, 'list 2 to 4 objectives'),
+  objectives: z
+    .array(z.string().trim().min(10).max(160))
+    .min(2, 'list 2 to 4 objectives')
+    .max(4, 'list 2 to 4 objectives'),
   /** Exactly two warning signs of the mistake, for the one-page cheat sheet (/summary/). */
   warningSigns: z.array(z.string().trim().min(10).max(140)).length(2, 'give exactly 2 warning signs'),
   /** The first concrete step against the mistake, one sentence, for the cheat sheet. */
   firstStep: z.string().trim().min(20).max(220),
   /** 2-3 open questions for a team discussion, shown in the trainer kit. */
-  discussion: z.array(z.string().trim().min(15).max(240)).min(2, 'give 2 or 3 discussion questions').max(3, 'give 2 or 3 discussion questions'),
+  discussion: z
+    .array(z.string().trim().min(15).max(240))
+    .min(2, 'give 2 or 3 discussion questions')
+    .max(3, 'give 2 or 3 discussion questions'),
   /** The lesson's questions; each is placed in the text by a `<Checkpoint ids={[...]} />`. */
   questions: z
     .array(z.unknown())

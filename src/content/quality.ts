@@ -96,7 +96,11 @@ export function assessCourse(lessons: readonly LessonFile[]): { figures: CourseF
           crossHere++;
         }
         if (words < L.scenarioStemWords.min || words > L.scenarioStemWords.max) {
-          at(q, 'question', `the situation has ${words} words (keep it to ${L.scenarioStemWords.min}-${L.scenarioStemWords.max})`);
+          at(
+            q,
+            'question',
+            `the situation has ${words} words (keep it to ${L.scenarioStemWords.min}-${L.scenarioStemWords.max})`,
+          );
         }
         continue;
       }
@@ -114,7 +118,11 @@ export function assessCourse(lessons: readonly LessonFile[]): { figures: CourseF
       const ratio = rightToOthersRatio(q);
       if (ratio > worstRatio.value) worstRatio = { value: ratio, questionId: q.id };
       if (ratio > L.rightToOthersRatioMax) {
-        at(q, 'options', `the right option is ${round2(ratio)} × the mean length of the others (at most ${L.rightToOthersRatioMax})`);
+        at(
+          q,
+          'options',
+          `the right option is ${round2(ratio)} × the mean length of the others (at most ${L.rightToOthersRatioMax})`,
+        );
       }
       if (rightIsLongest(q)) longest.push({ filePath: lesson.filePath, id: q.id });
     }

@@ -1,8 +1,7 @@
 import { z } from 'astro/zod';
 import { KEBAB_CASE } from './slugs';
 
-const kebab = (what: string) =>
-  z.string().regex(KEBAB_CASE, `${what} must be kebab-case ASCII, e.g. "what-to-do"`);
+const kebab = (what: string) => z.string().regex(KEBAB_CASE, `${what} must be kebab-case ASCII, e.g. "what-to-do"`);
 
 const base = {
   /** Stable id, unique across the course. Progress is keyed by it: never rename a published id. */
@@ -105,8 +104,7 @@ export function parseQuestion(
     ok: false,
     problems: result.error.issues.map((issue) => {
       const field = issue.path.length > 0 ? issue.path.join('.') : '(question)';
-      const message =
-        issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
+      const message = issue.code === 'unrecognized_keys' ? `unknown field(s) ${issue.keys.join(', ')}` : issue.message;
       return `question «${id}», field «${field}»: ${message}`;
     }),
   };

@@ -78,7 +78,9 @@ export function validateCourse(lessons: readonly LessonFile[], context: CourseCo
       }
       for (const old of q.replaces ?? []) {
         if (allQuestionIds.has(old)) {
-          at(`question «${q.id}», field «replaces»: «${old}» is still a question of the course; only a retired id can be replaced`);
+          at(
+            `question «${q.id}», field «replaces»: «${old}» is still a question of the course; only a retired id can be replaced`,
+          );
         }
       }
       if (!placed.has(q.id)) at(`question «${q.id}» is not placed in any <Checkpoint ids={[…]} />`);

@@ -5,7 +5,14 @@
  */
 import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/messages';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, backupV1Schema, backupV2Schema, type Backup } from './backup';
+import {
+  BACKUP_FORMAT,
+  BACKUP_VERSION,
+  MAX_BACKUP_BYTES_BY_VERSION,
+  backupV1Schema,
+  backupV2Schema,
+  type Backup,
+} from './backup';
 import { parseReview, reviewSchema, type Review } from './review';
 
 /** Keys that could reach an object's prototype; a file containing any of them is rejected. */
@@ -14,7 +21,8 @@ const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 /** The result of reading a backup file: the document, or a Russian error message. */
 export type ParseBackupResult = { ok: true; backup: Backup } | { ok: false; error: string };
 
-const megabytes = (bytes: number) => new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
+const megabytes = (bytes: number) =>
+  new Intl.NumberFormat('ru-RU', { maximumFractionDigits: 1 }).format(bytes / 1024 / 1024);
 
 function where(path: readonly PropertyKey[]): string {
   const [head, index, field] = path;
@@ -72,7 +80,8 @@ function decodeV1(items: readonly unknown[], invalid: Fail): Decoded {
   const reviews: Review[] = [];
   for (const [index, item] of items.entries()) {
     const review = parseReview(item);
-    if (!review) return { ok: false, result: invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]) };
+    if (!review)
+      return { ok: false, result: invalid(reviewSchema.safeParse(item).error?.issues[0], ['reviews', index]) };
     reviews.push(review);
   }
   return { ok: true, reviews };
@@ -81,7 +90,12 @@ function decodeV1(items: readonly unknown[], invalid: Fail): Decoded {
 const ROW_FIELDS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
 
 /** Version 2 rows: [id, question index, rating, gap in ms, UTC offset, day start hour]. */
-function decodeV2(rows: readonly unknown[], questions: readonly unknown[], fail: (error: string) => ParseBackupResult, invalid: Fail): Decoded {
+function decodeV2(
+  rows: readonly unknown[],
+  questions: readonly unknown[],
+  fail: (error: string) => ParseBackupResult,
+  invalid: Fail,
+): Decoded {
   const reviews: Review[] = [];
   let previousMs = 0;
   for (const [index, row] of rows.entries()) {
@@ -91,10 +105,15 @@ function decodeV2(rows: readonly unknown[], questions: readonly unknown[], fail:
     });
     if (!Array.isArray(row) || row.length !== ROW_FIELDS.length) return bad('(строка)', 'должно быть 6 значений');
     const [id, questionIndex, rating, gapMs, utcOffsetMinutes, dayStartHour] = row as unknown[];
-    if (!Number.isInteger(questionIndex) || (questionIndex as number) < 0 || (questionIndex as number) >= questions.length) {
+    if (
+      !Number.isInteger(questionIndex) ||
+      (questionIndex as number) < 0 ||
+      (questionIndex as number) >= questions.length
+    ) {
       return bad('questionId', 'нет вопроса с таким номером');
     }
-    if (!Number.isInteger(gapMs) || (gapMs as number) < 0) return bad('reviewedAt', 'повторения должны идти по времени');
+    if (!Number.isInteger(gapMs) || (gapMs as number) < 0)
+      return bad('reviewedAt', 'повторения должны идти по времени');
     const candidate = {
       id,
       // A non-string here fails parseReview below, which then names the questionId field.
@@ -105,7 +124,8 @@ function decodeV2(rows: readonly unknown[], questions: readonly unknown[], fail:
       dayStartHour,
     };
     const review = parseReview(candidate);
-    if (!review) return { ok: false, result: invalid(reviewSchema.safeParse(candidate).error?.issues[0], ['reviews', index]) };
+    if (!review)
+      return { ok: false, result: invalid(reviewSchema.safeParse(candidate).error?.issues[0], ['reviews', index]) };
     previousMs = review.reviewedAt;
     reviews.push(review);
   }
@@ -151,7 +171,12 @@ export function parseBackup(
       return fail(BACKUP_MESSAGES.tooLarge(megabytes(size), megabytes(versionLimit)));
     }
     const invalid: Fail = (issue, prefix = []) =>
-      fail(BACKUP_MESSAGES.invalid(issue ? where([...prefix, ...issue.path]) : where(prefix), issue ? what(issue) : 'неверное значение'));
+      fail(
+        BACKUP_MESSAGES.invalid(
+          issue ? where([...prefix, ...issue.path]) : where(prefix),
+          issue ? what(issue) : 'неверное значение',
+        ),
+      );
     if (version === 2) {
       const parsed = backupV2Schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error.issues[0]);
@@ -162,7 +187,9 @@ export function parseBackup(
     const parsed = backupV1Schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error.issues[0]);
     const decoded = decodeV1(parsed.data.reviews, invalid);
-    return decoded.ok ? { ok: true, backup: { ...parsed.data, reviews: decoded.reviews, undone: [], resetAt: null } } : decoded.result;
+    return decoded.ok
+      ? { ok: true, backup: { ...parsed.data, reviews: decoded.reviews, undone: [], resetAt: null } }
+      : decoded.result;
   } catch {
     return fail(BACKUP_MESSAGES.notJson);
   }

@@ -40,8 +40,7 @@ export const backupV1Schema = z.strictObject({
   reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
 });
 
-const idList = (error: string) =>
-  z.array(z.string().check(z.minLength(1, error), z.maxLength(200, error)), { error });
+const idList = (error: string) => z.array(z.string().check(z.minLength(1, error), z.maxLength(200, error)), { error });
 
 /** A backup document, version 2 (rows are checked one by one in backup-import.ts). */
 export const backupV2Schema = z.strictObject({
@@ -54,7 +53,11 @@ export const backupV2Schema = z.strictObject({
   /** Ids of reviews the learner undid: no merge brings them back. */
   undone: idList('список отменённых повторений должен быть массивом непустых строк'),
   /** When the learner last reset their progress (epoch ms), or null: older reviews stay gone. */
-  resetAt: z.nullable(z.number({ error: 'время сброса должно быть числом' }).check(z.int('время сброса должно быть целым'), z.minimum(0, 'время сброса раньше 1970 года'))),
+  resetAt: z.nullable(
+    z
+      .number({ error: 'время сброса должно быть числом' })
+      .check(z.int('время сброса должно быть целым'), z.minimum(0, 'время сброса раньше 1970 года')),
+  ),
   /**
    * One row per review, oldest first: [id, question index, rating, ms since the previous row, UTC
    * offset in minutes, study-day start hour]. Checked row by row in backup-import.ts: a zod array
@@ -97,16 +100,26 @@ export function createBackup(input: {
 }
 
 /** One review as a version 2 row, given its question's index and the previous row's time. */
-type ReviewRow = [id: string, question: number, rating: number, gapMs: number, utcOffsetMinutes: number, dayStartHour: number];
+type ReviewRow = [
+  id: string,
+  question: number,
+  rating: number,
+  gapMs: number,
+  utcOffsetMinutes: number,
+  dayStartHour: number,
+];
 
 /**
  * The file's text, version 2: a short head, then one review row per line (oldest first, so each
  * time is a small non-negative gap from the previous one).
  */
 export function serializeBackup(backup: Backup): string {
-  const sorted = [...backup.reviews].sort((a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const sorted = [...backup.reviews].sort(
+    (a, b) => a.reviewedAt - b.reviewedAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  );
   const questionIndex = new Map<string, number>();
-  for (const review of sorted) if (!questionIndex.has(review.questionId)) questionIndex.set(review.questionId, questionIndex.size);
+  for (const review of sorted)
+    if (!questionIndex.has(review.questionId)) questionIndex.set(review.questionId, questionIndex.size);
   let previousMs = 0;
   const rows = sorted.map((review) => {
     const row: ReviewRow = [
@@ -153,7 +166,10 @@ export interface TakenBack {
  * anything before a reset) never comes back, whichever side recorded it. Merging the rest is the
  * log's dedupe rule (`withReviews`).
  */
-export function withoutTakenBack(imported: readonly Review[], takenBack: TakenBack): { kept: Review[]; takenBack: number } {
+export function withoutTakenBack(
+  imported: readonly Review[],
+  takenBack: TakenBack,
+): { kept: Review[]; takenBack: number } {
   const undone = new Set(takenBack.undone ?? []);
   const resetAt = takenBack.resetAt ?? Number.NEGATIVE_INFINITY;
   const kept = imported.filter((review) => !undone.has(review.id) && review.reviewedAt >= resetAt);

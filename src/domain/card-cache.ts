@@ -17,7 +17,10 @@ export interface CachedCard {
 }
 
 /** Fingerprint of one question's reviews (in replay order) under the given settings. */
-export function fingerprintReviews(sortedReviews: readonly Review[], settings: Pick<Settings, 'desiredRetention'>): string {
+export function fingerprintReviews(
+  sortedReviews: readonly Review[],
+  settings: Pick<Settings, 'desiredRetention'>,
+): string {
   let hash = hashString(`${SCHEDULER_VERSION}|${settings.desiredRetention}`);
   for (const r of sortedReviews) {
     hash = hashString(r.id, hash);
@@ -60,7 +63,11 @@ export function parseCachedCard(x: unknown): CachedCard | null {
 }
 
 /** A card state from its id, phase and a reader of its number fields (an object, or a packed row). */
-export function cardFromFields(questionId: string, phase: CardState['phase'], n: (field: CardNumberField) => number): CardState {
+export function cardFromFields(
+  questionId: string,
+  phase: CardState['phase'],
+  n: (field: CardNumberField) => number,
+): CardState {
   return {
     questionId,
     phase,

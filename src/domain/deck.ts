@@ -68,7 +68,8 @@ function cardReviews(
 /** The questions whose cards change when the reviews of `changed` ids change. */
 function affectedQuestions(changed: Iterable<string>, replacements: QuestionReplacements): Set<string> {
   const affected = new Set(changed);
-  for (const [questionId, retired] of replacements) if (retired.some((old) => affected.has(old))) affected.add(questionId);
+  for (const [questionId, retired] of replacements)
+    if (retired.some((old) => affected.has(old))) affected.add(questionId);
   return affected;
 }
 
@@ -111,7 +112,8 @@ export function buildDeck(
     if (group.length === 0) continue;
     const fingerprint = fingerprintReviews(group, settings);
     const cached = cache.get(questionId);
-    let card = cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId ? cached.card : undefined;
+    let card =
+      cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId ? cached.card : undefined;
     if (!card) {
       card = replayQuestion(group, scheduler);
       replayedCount++;
@@ -199,7 +201,11 @@ export function withoutReviews(deck: Deck, reviewIds: Iterable<string>, settings
   const ids = new Set(reviewIds);
   const groups = new Map<string, Review[]>();
   for (const [questionId, group] of deck.reviewsByQuestion) {
-    if (group.some((r) => ids.has(r.id))) groups.set(questionId, group.filter((r) => !ids.has(r.id)));
+    if (group.some((r) => ids.has(r.id)))
+      groups.set(
+        questionId,
+        group.filter((r) => !ids.has(r.id)),
+      );
   }
   return groups.size ? withGroups(deck, groups, settings) : deck;
 }

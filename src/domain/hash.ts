@@ -11,7 +11,7 @@ export function hashString(text: string, hash = 0x811c9dc5): number {
 
 /** Mixes a safe integer (negative too) into the hash. */
 export function hashInteger(value: number, hash: number): number {
-  const low = value % 0x1_0000_0000 | 0;
+  const low = (value % 0x1_0000_0000) | 0;
   const high = Math.floor(value / 0x1_0000_0000) | 0;
   return Math.imul(Math.imul(hash ^ low, FNV_PRIME) ^ high, FNV_PRIME);
 }

@@ -76,7 +76,9 @@ export function isDueOn(card: CardState, studyDay: number): boolean {
  */
 function interleave(items: readonly QueueItem[]): QueueItem[] {
   const byLesson = new Map<string, QueueItem[]>();
-  const sorted = [...items].sort((a, b) => a.retrievability - b.retrievability || (a.questionId < b.questionId ? -1 : 1));
+  const sorted = [...items].sort(
+    (a, b) => a.retrievability - b.retrievability || (a.questionId < b.questionId ? -1 : 1),
+  );
   for (const item of sorted) {
     const list = byLesson.get(item.lessonSlug);
     if (list) list.push(item);
@@ -143,10 +145,22 @@ export function buildQueue(input: QueueInput): Queue {
       continue;
     }
     const dueAt = dueAtOf(card);
-    const item = { questionId: question.id, lessonSlug: question.lessonSlug, retrievability: scheduler.retrievability(card, nowMs), dueAt, later: dueAt > nowMs && card.phase !== 'review' };
+    const item = {
+      questionId: question.id,
+      lessonSlug: question.lessonSlug,
+      retrievability: scheduler.retrievability(card, nowMs),
+      dueAt,
+      later: dueAt > nowMs && card.phase !== 'review',
+    };
     (item.later ? later : ready).push(item);
   }
-  if (Number.isFinite(nextReviewDay)) nextDueAt = Math.min(nextDueAt, studyDayStartMs(nextReviewDay, settings.dayStartHour));
+  if (Number.isFinite(nextReviewDay))
+    nextDueAt = Math.min(nextDueAt, studyDayStartMs(nextReviewDay, settings.dayStartHour));
   later.sort((a, b) => a.dueAt - b.dueAt);
-  return { due: [...interleave(ready), ...later], newQuestions, newLeftToday, nextDueAt: Number.isFinite(nextDueAt) ? nextDueAt : null };
+  return {
+    due: [...interleave(ready), ...later],
+    newQuestions,
+    newLeftToday,
+    nextDueAt: Number.isFinite(nextDueAt) ? nextDueAt : null,
+  };
 }

@@ -56,7 +56,10 @@ export function replayQuestion(sortedReviews: readonly Review[], scheduler: Sche
  * Derives every card from the log. Deterministic and independent of input order and of the time
  * zone it runs in. Questions no longer in the course keep their cards; the queue skips them.
  */
-export function replay(reviews: Iterable<Review>, settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>): Map<string, CardState> {
+export function replay(
+  reviews: Iterable<Review>,
+  settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>,
+): Map<string, CardState> {
   const scheduler = createScheduler(settings);
   const cards = new Map<string, CardState>();
   for (const [questionId, group] of groupReviewsByQuestion(reviews)) {

@@ -18,7 +18,12 @@ export interface ReviewSession {
 }
 
 /** A session before the first rating. */
-export const NEW_SESSION: ReviewSession = Object.freeze({ doneReviewIds: [], pendingWrongId: null, withNew: false, step: 0 });
+export const NEW_SESSION: ReviewSession = Object.freeze({
+  doneReviewIds: [],
+  pendingWrongId: null,
+  withNew: false,
+  step: 0,
+});
 
 /** What the session's progress bar shows. */
 export interface SessionProgress {
@@ -56,7 +61,12 @@ export function sessionProgress(session: ReviewSession, queue: Queue): SessionPr
 
 /** Whether to offer «Начать новые вопросы»: nothing on screen, not asked yet, and some may be started today. */
 export function offersNewQuestions(session: ReviewSession, queue: Queue): boolean {
-  return currentQuestionId(session, queue) === undefined && !session.withNew && queue.newLeftToday > 0 && queue.newQuestions.length > 0;
+  return (
+    currentQuestionId(session, queue) === undefined &&
+    !session.withNew &&
+    queue.newLeftToday > 0 &&
+    queue.newQuestions.length > 0
+  );
 }
 
 /** The learner asked for new questions. */
@@ -89,5 +99,13 @@ export function continued(session: ReviewSession): ReviewSession {
 export function undoLast(session: ReviewSession): { session: ReviewSession; reviewId: string } | null {
   const reviewId = session.doneReviewIds[session.doneReviewIds.length - 1];
   if (reviewId === undefined) return null;
-  return { reviewId, session: { ...session, doneReviewIds: session.doneReviewIds.slice(0, -1), pendingWrongId: null, step: session.step + 1 } };
+  return {
+    reviewId,
+    session: {
+      ...session,
+      doneReviewIds: session.doneReviewIds.slice(0, -1),
+      pendingWrongId: null,
+      step: session.step + 1,
+    },
+  };
 }

@@ -21,9 +21,13 @@ export const reviewSchema = z.strictObject({
   /** Unique id (a UUID). Merging, undo and duplicate detection go by it. */
   id: z.string({ error: 'нет id' }).check(z.minLength(1, 'пустой id'), z.maxLength(100, 'слишком длинный id')),
   /** The question reviewed. Kept even if the question is later removed from the course. */
-  questionId: z.string({ error: 'нет questionId' }).check(z.minLength(1, 'пустой questionId'), z.maxLength(200, 'слишком длинный questionId')),
+  questionId: z
+    .string({ error: 'нет questionId' })
+    .check(z.minLength(1, 'пустой questionId'), z.maxLength(200, 'слишком длинный questionId')),
   /** 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], { error: 'оценка должна быть 1, 2, 3 или 4' }),
+  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
+    error: 'оценка должна быть 1, 2, 3 или 4',
+  }),
   /** When the learner rated, epoch ms. */
   reviewedAt: z
     .number({ error: 'время ответа должно быть числом' })
@@ -48,7 +52,8 @@ export const reviewSchema = z.strictObject({
 export type Review = z.infer<typeof reviewSchema>;
 
 const REVIEW_KEYS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
-const isIntIn = (x: unknown, min: number, max: number): x is number => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isIntIn = (x: unknown, min: number, max: number): x is number =>
+  Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
 const isIdIn = (x: unknown, max: number): x is string => typeof x === 'string' && x.length >= 1 && x.length <= max;
 
 /**
@@ -106,7 +111,9 @@ export interface NewReview {
  * the valid range is clamped into it, so a review once confirmed always passes `parseReview`.
  */
 export function createReview(input: NewReview): Review {
-  const reviewedAt = Number.isFinite(input.nowMs) ? Math.min(MAX_REVIEWED_AT, Math.max(MIN_REVIEWED_AT, Math.round(input.nowMs))) : MIN_REVIEWED_AT;
+  const reviewedAt = Number.isFinite(input.nowMs)
+    ? Math.min(MAX_REVIEWED_AT, Math.max(MIN_REVIEWED_AT, Math.round(input.nowMs)))
+    : MIN_REVIEWED_AT;
   return {
     id: input.id ?? newReviewId(),
     questionId: input.questionId,

@@ -80,7 +80,11 @@ const PHASE: Record<State, CardPhase> = {
   [State.Review]: 'review',
   [State.Relearning]: 'relearning',
 };
-const STATE: Record<CardPhase, State> = { learning: State.Learning, review: State.Review, relearning: State.Relearning };
+const STATE: Record<CardPhase, State> = {
+  learning: State.Learning,
+  review: State.Review,
+  relearning: State.Relearning,
+};
 
 function toFsrsCard(card: CardState): Card & { question_id: string } {
   return {

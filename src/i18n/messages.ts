@@ -16,7 +16,8 @@ export const STORAGE_MESSAGES = Object.freeze({
 
 /** Messages about backup files. */
 export const BACKUP_MESSAGES = Object.freeze({
-  tooLarge: (sizeMb: string, maxMb: string) => `Файл слишком большой (${sizeMb} МБ). Можно загрузить файл не больше ${maxMb} МБ.`,
+  tooLarge: (sizeMb: string, maxMb: string) =>
+    `Файл слишком большой (${sizeMb} МБ). Можно загрузить файл не больше ${maxMb} МБ.`,
   notText: 'Файл не похож на резервную копию: это не текст в кодировке UTF-8.',
   notJson: 'Файл не похож на резервную копию: это не JSON.',
   forbiddenKey: (key: string) => `Файл отклонён: в нём есть недопустимый ключ «${key}».`,

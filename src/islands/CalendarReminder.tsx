@@ -40,7 +40,8 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
   // On hydration, keep whatever the learner typed into the server-rendered fields before this
   // script ran, and fill in tomorrow's date, which the build could not know.
   useEffect(() => {
-    const typed = (name: ReminderField) => formRef.current?.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '';
+    const typed = (name: ReminderField) =>
+      formRef.current?.querySelector<HTMLInputElement>(`[name="${name}"]`)?.value ?? '';
     setInput((current) => ({
       time: typed('time') || current.time,
       date: typed('date') || current.date || tomorrowDateValue(Date.now()),
@@ -72,7 +73,11 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
     setError(undefined);
     const nowMs = Date.now();
     const uid = newEventUid(new URL(reviewUrl).host, nowMs);
-    downloadText(buildReminderIcs(parsed.plan, { reviewUrl, courseName, uid, nowMs }), REMINDER_FILE_NAME, 'text/calendar;charset=utf-8');
+    downloadText(
+      buildReminderIcs(parsed.plan, { reviewUrl, courseName, uid, nowMs }),
+      REMINDER_FILE_NAME,
+      'text/calendar;charset=utf-8',
+    );
     const shift = clocksChangeDuring(firstStartMs(parsed.plan), parsed.plan.days)
       ? ' В эти дни в вашем часовом поясе переводят часы: после перевода напоминание сдвинется на час.'
       : '';
@@ -85,17 +90,23 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
         <div class="field">
           <label htmlFor="reminder-time">Время</label>
           <input type="time" required {...field('time')} />
-          <span class="hint" id="reminder-time-hint">по вашему часовому поясу</span>
+          <span class="hint" id="reminder-time-hint">
+            по вашему часовому поясу
+          </span>
         </div>
         <div class="field">
           <label htmlFor="reminder-date">Первый день</label>
           <input type="date" required {...field('date')} />
-          <span class="hint" id="reminder-date-hint">по умолчанию завтра</span>
+          <span class="hint" id="reminder-date-hint">
+            по умолчанию завтра
+          </span>
         </div>
         <div class="field">
           <label htmlFor="reminder-days">Сколько дней</label>
           <input type="number" inputMode="numeric" min={1} max={365} step={1} required {...field('days')} />
-          <span class="hint" id="reminder-days-hint">от 1 до 365</span>
+          <span class="hint" id="reminder-days-hint">
+            от 1 до 365
+          </span>
         </div>
       </div>
       <p class="form-error" id={ERROR_ID} role="alert">

@@ -13,14 +13,19 @@ export interface HomeLesson {
 }
 
 type Status = 'не начат' | 'в процессе' | 'все вопросы изучены';
-const STATUS_CLASS: Record<Status, string> = { 'не начат': 'new', 'в процессе': 'started', 'все вопросы изучены': 'done' };
+const STATUS_CLASS: Record<Status, string> = {
+  'не начат': 'new',
+  'в процессе': 'started',
+  'все вопросы изучены': 'done',
+};
 
 /** The learner's due count, each lesson's status and where to continue. */
 export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
   const state = useRuntimeState();
   if (!state.ready) return <p class="muted">Загружаем ваш прогресс…</p>;
   const questions = lessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
-  const due = buildQueue({ cards: state.deck.cards, questions, nowMs: pageRuntime().now(), settings: state.settings }).due.length;
+  const due = buildQueue({ cards: state.deck.cards, questions, nowMs: pageRuntime().now(), settings: state.settings })
+    .due.length;
   const statusOf = (l: HomeLesson): Status => {
     const met = l.questionIds.filter((id) => state.deck.cards.has(id)).length;
     return met === 0 ? 'не начат' : met === l.questionIds.length ? 'все вопросы изучены' : 'в процессе';
@@ -31,9 +36,15 @@ export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
     <section class="home-status" aria-labelledby="home-status-heading">
       <h2 id="home-status-heading">Ваш прогресс</h2>
       <StorageAlerts state={state} />
-      <p class="home-due" data-due-count={due}>{dueCountText(due)}</p>
+      <p class="home-due" data-due-count={due}>
+        {dueCountText(due)}
+      </p>
       <p class="home-continue">
-        {due > 0 && <a class="button button-primary" href="/review/">Повторить карточки</a>}
+        {due > 0 && (
+          <a class="button button-primary" href="/review/">
+            Повторить карточки
+          </a>
+        )}
         {next && (
           <a class={due > 0 ? 'button' : 'button button-primary'} href={next.href}>
             {statusOf(next) === 'не начат' ? 'Начать' : 'Продолжить'}: {next.title}
@@ -44,7 +55,8 @@ export default function HomeStatus({ lessons }: { lessons: HomeLesson[] }) {
         <ul class="home-lessons">
           {lessons.map((l) => (
             <li key={l.slug} data-lesson-status={l.slug}>
-              <a href={l.href}>{l.title}</a> <span class={`lesson-status status-${STATUS_CLASS[statusOf(l)]}`}>{statusOf(l)}</span>
+              <a href={l.href}>{l.title}</a>{' '}
+              <span class={`lesson-status status-${STATUS_CLASS[statusOf(l)]}`}>{statusOf(l)}</span>
             </li>
           ))}
         </ul>

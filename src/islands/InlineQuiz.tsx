@@ -17,7 +17,14 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
   const state = useRuntimeState();
   const learnedAtLoad = useRef<Set<string> | null>(null);
   const [answered, setAnswered] = useState<ReadonlySet<string>>(new Set());
-  if (!state.ready) return <>{cards.map((card) => <QuestionStatic key={card.id} card={card} />)}</>;
+  if (!state.ready)
+    return (
+      <>
+        {cards.map((card) => (
+          <QuestionStatic key={card.id} card={card} />
+        ))}
+      </>
+    );
   learnedAtLoad.current ??= new Set(cards.filter((c) => state.deck.cards.has(c.id)).map((c) => c.id));
   const now = pageRuntime().now();
   const scheduler = createScheduler(state.settings);
@@ -41,7 +48,9 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
               </p>
               <details class="question-answer">
                 <summary>Показать ответ</summary>
-                <p><strong>{card.answer}</strong></p>
+                <p>
+                  <strong>{card.answer}</strong>
+                </p>
                 <p>{card.explanation}</p>
               </details>
             </div>

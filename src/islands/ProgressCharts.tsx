@@ -5,7 +5,8 @@ import { studyDayIso } from '../domain/study-day';
 import { formatCards, formatReviews } from '../i18n/plurals';
 
 const percent = (r: number) => `${Math.round(r * 100)}%`;
-const dayLabel = (studyDay: number) => new Date(studyDay * 86_400_000).toLocaleDateString('ru-RU', { day: 'numeric', month: 'short', timeZone: 'UTC' });
+const dayLabel = (studyDay: number) =>
+  new Date(studyDay * 86_400_000).toLocaleDateString('ru-RU', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
 /** Due cards per day for the next 30 days, with a table of the non-empty days. */
 export function ForecastChart({ counts, today }: { counts: number[]; today: number }) {
@@ -16,18 +17,36 @@ export function ForecastChart({ counts, today }: { counts: number[]; today: numb
   const busy = counts.map((count, i) => ({ count, day: today + i })).filter((d) => d.count > 0);
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${width} ${height + 14}`} width="100%" role="img" aria-label={`Прогноз: ${formatCards(total)} за 30 дней`} data-chart="forecast">
+      <svg
+        viewBox={`0 0 ${width} ${height + 14}`}
+        width="100%"
+        role="img"
+        aria-label={`Прогноз: ${formatCards(total)} за 30 дней`}
+        data-chart="forecast"
+      >
         <path class="chart-axis" d={`M0 ${height}H${width}`} />
         {bars.map((b) => b.height > 0 && <rect class="chart-bar" x={b.x} y={b.y} width={b.width} height={b.height} />)}
-        <text x="0" y={height + 12}>сегодня</text>
-        <text x={width} y={height + 12} text-anchor="end">через 29 дн.</text>
+        <text x="0" y={height + 12}>
+          сегодня
+        </text>
+        <text x={width} y={height + 12} text-anchor="end">
+          через 29 дн.
+        </text>
       </svg>
       <table class="chart-table" data-forecast-table>
         <caption>Сколько карточек придёт на повторение по дням (за 30 дней: {total})</caption>
-        <thead><tr><th scope="col">День</th><th scope="col">Карточек</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">День</th>
+            <th scope="col">Карточек</th>
+          </tr>
+        </thead>
         <tbody>
           {busy.map((d) => (
-            <tr key={d.day} data-day={studyDayIso(d.day)}><td>{d.day === today ? 'Сегодня' : dayLabel(d.day)}</td><td>{d.count}</td></tr>
+            <tr key={d.day} data-day={studyDayIso(d.day)}>
+              <td>{d.day === today ? 'Сегодня' : dayLabel(d.day)}</td>
+              <td>{d.count}</td>
+            </tr>
           ))}
         </tbody>
       </table>
@@ -36,7 +55,15 @@ export function ForecastChart({ counts, today }: { counts: number[]; today: numb
 }
 
 /** Reviews per day over 16 weeks as a heatmap, summarised in text. */
-export function ActivityHeatmap({ activity, today, streak }: { activity: ReadonlyMap<number, number>; today: number; streak: number }) {
+export function ActivityHeatmap({
+  activity,
+  today,
+  streak,
+}: {
+  activity: ReadonlyMap<number, number>;
+  today: number;
+  streak: number;
+}) {
   const cells = heatmapCells(activity, today, 16);
   const size = 12;
   const activeDays = cells.filter((c) => c.count > 0).length;
@@ -44,9 +71,24 @@ export function ActivityHeatmap({ activity, today, streak }: { activity: Readonl
   const summary = `За 16 недель: ${formatReviews(reviews)}, дней с занятиями: ${activeDays}. Серия учебных дней подряд: ${streak}.`;
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${16 * size} ${7 * size}`} width="100%" class="heatmap" role="img" aria-label={summary} data-chart="activity">
+      <svg
+        viewBox={`0 0 ${16 * size} ${7 * size}`}
+        width="100%"
+        class="heatmap"
+        role="img"
+        aria-label={summary}
+        data-chart="activity"
+      >
         {cells.map((c) => (
-          <rect key={c.day} class={`heat heat-${c.level}`} x={c.column * size + 1} y={c.row * size + 1} width={size - 2} height={size - 2} rx="2" />
+          <rect
+            key={c.day}
+            class={`heat heat-${c.level}`}
+            x={c.column * size + 1}
+            y={c.row * size + 1}
+            width={size - 2}
+            height={size - 2}
+            rx="2"
+          />
         ))}
       </svg>
       <figcaption data-activity-summary>{summary}</figcaption>
@@ -65,16 +107,36 @@ export function CurveChart({ own, plain }: { own: CurvePoint[]; plain: CurvePoin
   const bottom = area.height - area.margin.bottom;
   return (
     <figure class="chart">
-      <svg viewBox={`0 0 ${area.width} ${area.height}`} width="100%" role="img" aria-label="Ваша кривая забывания и кривая без повторений на 60 дней" data-chart="curve">
-        <path class="chart-axis" d={`M${area.margin.left} ${area.margin.top}V${bottom}H${area.width - area.margin.right}`} />
-        <text x={area.margin.left - 4} y={area.margin.top + 4} text-anchor="end">100</text>
-        <text x={area.margin.left - 4} y={bottom} text-anchor="end">0</text>
-        <text x={area.margin.left} y={area.height - 6}>0</text>
-        <text x={area.width - area.margin.right} y={area.height - 6} text-anchor="end">60 дней</text>
+      <svg
+        viewBox={`0 0 ${area.width} ${area.height}`}
+        width="100%"
+        role="img"
+        aria-label="Ваша кривая забывания и кривая без повторений на 60 дней"
+        data-chart="curve"
+      >
+        <path
+          class="chart-axis"
+          d={`M${area.margin.left} ${area.margin.top}V${bottom}H${area.width - area.margin.right}`}
+        />
+        <text x={area.margin.left - 4} y={area.margin.top + 4} text-anchor="end">
+          100
+        </text>
+        <text x={area.margin.left - 4} y={bottom} text-anchor="end">
+          0
+        </text>
+        <text x={area.margin.left} y={area.height - 6}>
+          0
+        </text>
+        <text x={area.width - area.margin.right} y={area.height - 6} text-anchor="end">
+          60 дней
+        </text>
         <path class="curve-plain" d={toSvgPath(plain, area)} />
         <path class="curve-own" d={toSvgPath(own, area)} />
       </svg>
-      <ul class="chart-legend" aria-hidden="true"><li class="legend-own">Ваша память</li><li class="legend-plain">Без повторений</li></ul>
+      <ul class="chart-legend" aria-hidden="true">
+        <li class="legend-own">Ваша память</li>
+        <li class="legend-plain">Без повторений</li>
+      </ul>
       <figcaption data-curve-summary>{summary}</figcaption>
     </figure>
   );

@@ -15,7 +15,6 @@ interface Props {
   lessons: { slug: string; title: string; questionIds: string[] }[];
 }
 
-
 /**
  * The progress page: the aggregates of src/progress-stats over the page runtime's state. The table,
  * forecast and curve need only cards, so they are drawn from the card cache at once; the heatmap,
@@ -24,7 +23,10 @@ interface Props {
 export default function ProgressView({ lessons }: Props) {
   const state = useRuntimeState();
   // Reviews per day need the whole log sorted: once per log, not on every render.
-  const activity = useMemo(() => (state.checked ? activityByDay(allReviews(state.deck)) : null), [state.checked, state.deck]);
+  const activity = useMemo(
+    () => (state.checked ? activityByDay(allReviews(state.deck)) : null),
+    [state.checked, state.deck],
+  );
   if (!state.ready) return <p class="muted">Загружаем прогресс…</p>;
   const { deck, settings } = state;
   const nowMs = pageRuntime().now();
@@ -36,8 +38,8 @@ export default function ProgressView({ lessons }: Props) {
       <div class="progress-empty">
         {alertBox}
         <p class="notice" data-progress-empty>
-          Здесь пока пусто — и это нормально: всё начинается с первого вопроса. Ответьте на вопросы в любом уроке, и здесь появятся
-          ваши графики. <a href="/">К урокам</a>
+          Здесь пока пусто — и это нормально: всё начинается с первого вопроса. Ответьте на вопросы в любом уроке, и
+          здесь появятся ваши графики. <a href="/">К урокам</a>
         </p>
       </div>
     );
@@ -66,17 +68,32 @@ export default function ProgressView({ lessons }: Props) {
       <h2>По урокам</h2>
       <table class="progress-table">
         <thead>
-          <tr><th scope="col">Урок</th><th scope="col">Встречено</th><th scope="col">Вспомните сейчас</th><th scope="col">Следующее повторение</th></tr>
+          <tr>
+            <th scope="col">Урок</th>
+            <th scope="col">Встречено</th>
+            <th scope="col">Вспомните сейчас</th>
+            <th scope="col">Следующее повторение</th>
+          </tr>
         </thead>
         <tbody>
           {lessons.map((lesson, i) => {
             const s = stats[i]!;
             return (
               <tr key={lesson.slug} data-lesson={lesson.slug}>
-                <th scope="row"><a href={urls.lesson(lesson.slug)}>{lesson.title}</a></th>
-                <td data-met>{s.met} из {s.total}</td>
+                <th scope="row">
+                  <a href={urls.lesson(lesson.slug)}>{lesson.title}</a>
+                </th>
+                <td data-met>
+                  {s.met} из {s.total}
+                </td>
                 <td data-recall>{s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}%`}</td>
-                <td data-next-due>{s.nextDueStudyDay === null ? '—' : s.nextDueStudyDay <= today ? 'сегодня' : formatDate(studyDayStartMs(s.nextDueStudyDay, settings.dayStartHour))}</td>
+                <td data-next-due>
+                  {s.nextDueStudyDay === null
+                    ? '—'
+                    : s.nextDueStudyDay <= today
+                      ? 'сегодня'
+                      : formatDate(studyDayStartMs(s.nextDueStudyDay, settings.dayStartHour))}
+                </td>
               </tr>
             );
           })}
@@ -85,7 +102,11 @@ export default function ProgressView({ lessons }: Props) {
       <h2>Прогноз повторений на 30 дней</h2>
       <ForecastChart counts={dueForecast(cards, today, 30)} today={today} />
       <h2>Активность за 16 недель</h2>
-      {activity && streak !== null ? <ActivityHeatmap activity={activity} today={today} streak={streak} /> : <p class="muted">Считаем историю повторений…</p>}
+      {activity && streak !== null ? (
+        <ActivityHeatmap activity={activity} today={today} streak={streak} />
+      ) : (
+        <p class="muted">Считаем историю повторений…</p>
+      )}
       <h2>Ваша кривая забывания</h2>
       <CurveChart own={own} plain={plain} />
     </div>

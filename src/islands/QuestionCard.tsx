@@ -4,7 +4,11 @@ import type { Rating } from '../domain/review';
 import { RATING_LABELS, ratingButtonLabel } from '../i18n/ratings';
 import type { CardView } from '../lib/card-view';
 
-const TYPE_LABEL: Record<CardView['type'], string> = { recall: 'Вспомните', choice: 'Выберите ответ', scenario: 'Какая это ошибка?' };
+const TYPE_LABEL: Record<CardView['type'], string> = {
+  recall: 'Вспомните',
+  choice: 'Выберите ответ',
+  scenario: 'Какая это ошибка?',
+};
 
 interface Props {
   card: CardView;
@@ -72,7 +76,13 @@ export default function QuestionCard({ card, previews, onRate, onContinue, pageK
     if (e.ctrlKey || e.metaKey || e.altKey) return;
     const tag = (e.target as HTMLElement | null)?.tagName;
     const n = Number(e.key);
-    if (phase === 'ask' && card.type === 'recall' && (e.key === ' ' || e.key === 'Enter') && tag !== 'BUTTON' && tag !== 'A') {
+    if (
+      phase === 'ask' &&
+      card.type === 'recall' &&
+      (e.key === ' ' || e.key === 'Enter') &&
+      tag !== 'BUTTON' &&
+      tag !== 'A'
+    ) {
       e.preventDefault();
       setPhase('revealed');
     } else if (phase === 'ask' && card.type !== 'recall' && n >= 1 && n <= options.length) {
@@ -92,40 +102,72 @@ export default function QuestionCard({ card, previews, onRate, onContinue, pageK
 
   const feedback = phase === 'right' ? 'Верно.' : phase === 'wrong' ? `Неверно. Правильный ответ: ${card.answer}` : '';
   return (
-    <div class="question question-card" data-question-id={card.id} ref={root} tabIndex={-1} onKeyDown={pageKeys ? undefined : onKey}>
+    <div
+      class="question question-card"
+      data-question-id={card.id}
+      ref={root}
+      tabIndex={-1}
+      onKeyDown={pageKeys ? undefined : onKey}
+    >
       <p class="question-type">{TYPE_LABEL[card.type]}</p>
       <p class="question-prompt">{card.prompt}</p>
       {options.length > 0 && (
         <div class="question-options" role="group" aria-label="Варианты ответа">
           {options.map((o, i) => (
-            <button type="button" key={o.key} class={optionClass(o, phase, picked)} disabled={phase !== 'ask'} aria-pressed={picked === o.key} onClick={() => pick(o.key)}>
-              <span aria-hidden="true">{i + 1}. </span>{o.text}
+            <button
+              type="button"
+              key={o.key}
+              class={optionClass(o, phase, picked)}
+              disabled={phase !== 'ask'}
+              aria-pressed={picked === o.key}
+              onClick={() => pick(o.key)}
+            >
+              <span aria-hidden="true">{i + 1}. </span>
+              {o.text}
             </button>
           ))}
         </div>
       )}
       {phase === 'ask' && card.type === 'recall' && (
-        <button type="button" class="reveal" onClick={() => setPhase('revealed')}>Показать ответ</button>
+        <button type="button" class="reveal" onClick={() => setPhase('revealed')}>
+          Показать ответ
+        </button>
       )}
-      <p role="status" class="question-feedback">{feedback}</p>
+      <p role="status" class="question-feedback">
+        {feedback}
+      </p>
       {(phase === 'revealed' || phase === 'wrong' || phase === 'right') && (
         <div class="question-answer">
-          {card.type === 'recall' && <p><strong>{card.answer}</strong></p>}
+          {card.type === 'recall' && (
+            <p>
+              <strong>{card.answer}</strong>
+            </p>
+          )}
           <p>{card.explanation}</p>
-          <p><a href={card.sourceHref}>Перечитать раздел урока</a></p>
+          <p>
+            <a href={card.sourceHref}>Перечитать раздел урока</a>
+          </p>
         </div>
       )}
       {ratings.length > 0 && (
         <div class="ratings" role="group" aria-label="Насколько легко было вспомнить?">
           {ratings.map((r) => (
-            <button type="button" key={r} class={`rate rate-${r}`} data-default={r === 3 ? '' : undefined} onClick={() => onRate(r, false)}>
+            <button
+              type="button"
+              key={r}
+              class={`rate rate-${r}`}
+              data-default={r === 3 ? '' : undefined}
+              onClick={() => onRate(r, false)}
+            >
               {previews ? ratingButtonLabel(r, previews[r]) : RATING_LABELS[r]}
             </button>
           ))}
         </div>
       )}
       {phase === 'wrong' && onContinue && (
-        <button type="button" class="continue" data-default="" onClick={onContinue}>Дальше</button>
+        <button type="button" class="continue" data-default="" onClick={onContinue}>
+          Дальше
+        </button>
       )}
     </div>
   );

@@ -1,5 +1,15 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { continued, currentQuestionId, NEW_SESSION, offersNewQuestions, ratingGiven, ratingSaved, sessionProgress, startNewQuestions, undoLast } from '../domain/review-session';
+import {
+  continued,
+  currentQuestionId,
+  NEW_SESSION,
+  offersNewQuestions,
+  ratingGiven,
+  ratingSaved,
+  sessionProgress,
+  startNewQuestions,
+  undoLast,
+} from '../domain/review-session';
 import { StorageAlerts } from '../components/StorageAlerts';
 import { pageRuntime } from '../runtime/page';
 import { useRuntimeState } from '../runtime/use-runtime';
@@ -75,12 +85,25 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
         </p>
       )}
       {unknownLesson && <p role="status">Такого урока в курсе нет, поэтому здесь карточки всех уроков.</p>}
-      <p class="due-count" data-due-count={dueCount}>{dueCountText(dueCount)}</p>
-      {session.withNew && queue.newQuestions.length > 0 && <p class="muted">Осталось новых на сегодня: {formatQuestions(queue.newQuestions.length)}</p>}
-      <p role="status" class="visually-hidden">{message}</p>
+      <p class="due-count" data-due-count={dueCount}>
+        {dueCountText(dueCount)}
+      </p>
+      {session.withNew && queue.newQuestions.length > 0 && (
+        <p class="muted">Осталось новых на сегодня: {formatQuestions(queue.newQuestions.length)}</p>
+      )}
+      <p role="status" class="visually-hidden">
+        {message}
+      </p>
       {current ? (
         <>
-          <div role="progressbar" aria-label="Пройдено в этой сессии" aria-valuemin={0} aria-valuenow={bar.valueNow} aria-valuemax={bar.valueMax} class="review-progress">
+          <div
+            role="progressbar"
+            aria-label="Пройдено в этой сессии"
+            aria-valuemin={0}
+            aria-valuenow={bar.valueNow}
+            aria-valuemax={bar.valueMax}
+            class="review-progress"
+          >
             <span style={{ width: `${bar.percent}%` }} />
           </div>
           <QuestionCard
@@ -98,14 +121,18 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
         </>
       ) : session.doneReviewIds.length > 0 ? (
         <section class="review-finished">
-          <h2 tabIndex={-1} ref={focusOnMount}>Повторение завершено</h2>
+          <h2 tabIndex={-1} ref={focusOnMount}>
+            Повторение завершено
+          </h2>
           <p>{next ? `Следующая карточка: ${next}.` : 'Новых повторений пока не запланировано.'}</p>
         </section>
       ) : (
         <section class="review-empty">
           <h2>Сейчас повторять нечего</h2>
           <p>{next ? `Следующая карточка: ${next}.` : 'Ответьте на вопросы в уроках, и они появятся здесь.'}</p>
-          <p><a href="/#lessons">К урокам</a></p>
+          <p>
+            <a href="/#lessons">К урокам</a>
+          </p>
         </section>
       )}
       {offersNewQuestions(session, queue) && (
@@ -116,7 +143,11 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
         </p>
       )}
       {session.doneReviewIds.length > 0 && (
-        <p><button type="button" onClick={undo}>Отменить</button></p>
+        <p>
+          <button type="button" onClick={undo}>
+            Отменить
+          </button>
+        </p>
       )}
     </div>
   );

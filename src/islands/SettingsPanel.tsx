@@ -1,5 +1,12 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupFileName, createBackup, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup, withoutTakenBack } from '../domain/backup';
+import {
+  backupFileName,
+  createBackup,
+  isBackupOverdue,
+  MAX_BACKUP_BYTES,
+  serializeBackup,
+  withoutTakenBack,
+} from '../domain/backup';
 import { parseBackup } from '../domain/backup-import';
 import { allReviews } from '../domain/deck';
 import { settingsSchema } from '../domain/settings';
@@ -44,7 +51,11 @@ export default function SettingsPanel() {
       await runtime.load();
       const [meta, persisted] = await Promise.all([runtime.getMeta(), persistenceStatus()]);
       const { settings } = runtime.getState();
-      setForm({ desiredRetention: String(settings.desiredRetention), newPerDay: String(settings.newPerDay), dayStartHour: String(settings.dayStartHour) });
+      setForm({
+        desiredRetention: String(settings.desiredRetention),
+        newPerDay: String(settings.newPerDay),
+        dayStartHour: String(settings.dayStartHour),
+      });
       setData({ meta, persisted });
     })();
   }, []);
@@ -66,7 +77,8 @@ export default function SettingsPanel() {
       newPerDay: Number(form.newPerDay),
       dayStartHour: Number(form.dayStartHour),
     });
-    if (!parsed.success) return say(`Настройки не сохранены: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, true);
+    if (!parsed.success)
+      return say(`Настройки не сохранены: ${parsed.error.issues.map((i) => i.message).join('; ')}.`, true);
     const result = await runtime.saveSettings(parsed.data);
     if (!result.ok) return say(result.error, true);
     say('Настройки сохранены и уже действуют.', false);
@@ -74,7 +86,11 @@ export default function SettingsPanel() {
 
   const exportBackup = async () => {
     const nowMs = runtime.now();
-    downloadText(serializeBackup(createBackup({ settings, reviews: allReviews(deck), nowMs })), backupFileName(nowMs), 'application/json;charset=utf-8');
+    downloadText(
+      serializeBackup(createBackup({ settings, reviews: allReviews(deck), nowMs })),
+      backupFileName(nowMs),
+      'application/json;charset=utf-8',
+    );
     const nextMeta = { ...meta, lastBackupAt: nowMs };
     await runtime.saveMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });
@@ -86,7 +102,8 @@ export default function SettingsPanel() {
     const file = input.files?.[0];
     input.value = '';
     if (!file) return;
-    const parsed = file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
+    const parsed =
+      file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!parsed.ok) return say(parsed.error, true);
     const { kept } = withoutTakenBack(parsed.backup.reviews, parsed.backup);
     const imported = await runtime.importReviews(kept);
@@ -113,24 +130,49 @@ export default function SettingsPanel() {
         aria-describedby={`setting-${key}-hint`}
         onInput={(e) => setForm({ ...form, [key]: e.currentTarget.value })}
       />
-      <small id={`setting-${key}-hint`} class="muted">{hint}</small>
+      <small id={`setting-${key}-hint`} class="muted">
+        {hint}
+      </small>
     </div>
   );
 
-  const overdue = isBackupOverdue({ persisted: persisted === 'persisted', lastBackupAt: meta.lastBackupAt, nowMs: runtime.now() });
+  const overdue = isBackupOverdue({
+    persisted: persisted === 'persisted',
+    lastBackupAt: meta.lastBackupAt,
+    nowMs: runtime.now(),
+  });
 
   return (
     <div class="settings">
-      {state.storageAlert && <div role="alert" class="notice">{state.storageAlert}</div>}
-      <div role="alert" class="settings-message">{alert}</div>
-      <div role="status" class="settings-message">{status}</div>
+      {state.storageAlert && (
+        <div role="alert" class="notice">
+          {state.storageAlert}
+        </div>
+      )}
+      <div role="alert" class="settings-message">
+        {alert}
+      </div>
+      <div role="status" class="settings-message">
+        {status}
+      </div>
 
       <h2>Повторение</h2>
       <form onSubmit={(e) => void saveSettings(e)} noValidate>
-        {field('desiredRetention', 'Желаемое запоминание', 'От 0,80 до 0,97. Выше — чаще повторения.', { min: '0.8', max: '0.97', step: '0.01', inputMode: 'decimal' })}
+        {field('desiredRetention', 'Желаемое запоминание', 'От 0,80 до 0,97. Выше — чаще повторения.', {
+          min: '0.8',
+          max: '0.97',
+          step: '0.01',
+          inputMode: 'decimal',
+        })}
         {field('newPerDay', 'Новых вопросов в день', 'От 0 до 100.', { min: '0', max: '100', step: '1' })}
-        {field('dayStartHour', 'Час начала учебного дня', 'От 0 до 23: ответы до этого часа считаются за вчера.', { min: '0', max: '23', step: '1' })}
-        <button type="submit" class="button-primary">Сохранить настройки</button>
+        {field('dayStartHour', 'Час начала учебного дня', 'От 0 до 23: ответы до этого часа считаются за вчера.', {
+          min: '0',
+          max: '23',
+          step: '1',
+        })}
+        <button type="submit" class="button-primary">
+          Сохранить настройки
+        </button>
       </form>
 
       <h2>Резервная копия</h2>
@@ -143,7 +185,9 @@ export default function SettingsPanel() {
       </p>
       {overdue && <p class="notice settings-warning">{BACKUP_MESSAGES.backupOverdue}</p>}
       <p>
-        <button type="button" onClick={() => void exportBackup()}>Скачать резервную копию</button>
+        <button type="button" onClick={() => void exportBackup()}>
+          Скачать резервную копию
+        </button>
       </p>
       <div class="settings-field">
         <label htmlFor="restore-file">Восстановить из файла</label>
@@ -154,12 +198,21 @@ export default function SettingsPanel() {
       <h2>Сброс</h2>
       {confirming ? (
         <div class="notice" role="group" aria-labelledby="reset-question">
-          <p id="reset-question">Удалить весь прогресс ({formatReviews(deck.reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную копию.</p>
-          <button type="button" class="button-danger" onClick={() => void reset()}>Да, удалить прогресс</button>{' '}
-          <button type="button" onClick={() => setConfirming(false)}>Отмена</button>
+          <p id="reset-question">
+            Удалить весь прогресс ({formatReviews(deck.reviewCount)})? Это нельзя отменить. Сначала можно скачать
+            резервную копию.
+          </p>
+          <button type="button" class="button-danger" onClick={() => void reset()}>
+            Да, удалить прогресс
+          </button>{' '}
+          <button type="button" onClick={() => setConfirming(false)}>
+            Отмена
+          </button>
         </div>
       ) : (
-        <button type="button" onClick={() => setConfirming(true)}>Сбросить прогресс</button>
+        <button type="button" onClick={() => setConfirming(true)}>
+          Сбросить прогресс
+        </button>
       )}
     </div>
   );

@@ -38,7 +38,11 @@ export function toCardView(
     }
     case 'scenario': {
       const title = (slug: string) => lessonTitles.get(slug) ?? slug;
-      const options = question.options.map((slug) => ({ key: slug, text: title(slug), correct: slug === question.answer }));
+      const options = question.options.map((slug) => ({
+        key: slug,
+        text: title(slug),
+        correct: slug === question.answer,
+      }));
       return { ...base, answer: title(question.answer), options };
     }
   }

@@ -53,7 +53,9 @@ export function getLessons(): Promise<Lesson[]> {
 
 /** Pairs of [question id, retired ids it replaces], for the browser's runtime. */
 export async function getReplacements(): Promise<[string, string[]][]> {
-  return (await getLessons()).flatMap((l) => l.questions.flatMap((q) => (q.replaces ? [[q.id, q.replaces] as [string, string[]]] : [])));
+  return (await getLessons()).flatMap((l) =>
+    l.questions.flatMap((q) => (q.replaces ? [[q.id, q.replaces] as [string, string[]]] : [])),
+  );
 }
 
 /** Total honest time of the course in minutes. */

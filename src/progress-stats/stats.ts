@@ -39,7 +39,13 @@ export function lessonStats(
       recallSum += scheduler.retrievability(card, nowMs);
       next = Math.min(next, dueStudyDay(card));
     }
-    return { slug, met, total: questionIds.length, averageRecall: met ? recallSum / met : null, nextDueStudyDay: met ? next : null };
+    return {
+      slug,
+      met,
+      total: questionIds.length,
+      averageRecall: met ? recallSum / met : null,
+      nextDueStudyDay: met ? next : null,
+    };
   });
 }
 
@@ -47,7 +53,12 @@ export function lessonStats(
  * Cards due on each of the next `days` study days, today first; cards overdue count for today.
  * Only cards whose ids are in `questionIds` (questions still in the course) are counted.
  */
-export function dueForecast(cards: Iterable<CardState>, today: number, days = 30, questionIds?: ReadonlySet<string>): number[] {
+export function dueForecast(
+  cards: Iterable<CardState>,
+  today: number,
+  days = 30,
+  questionIds?: ReadonlySet<string>,
+): number[] {
   const counts = new Array<number>(days).fill(0);
   for (const card of cards) {
     if (questionIds && !questionIds.has(card.questionId)) continue;

@@ -11,6 +11,11 @@ let runtime: Runtime | undefined;
 
 /** The page's runtime. Call it in the browser only (effects, handlers): it opens a tab channel. */
 export function pageRuntime(): Runtime {
-  runtime ??= createRuntime({ openStore: () => openStore(), channel: openProgressChannel(), now: () => Date.now(), replacements: readPageReplacements() });
+  runtime ??= createRuntime({
+    openStore: () => openStore(),
+    channel: openProgressChannel(),
+    now: () => Date.now(),
+    replacements: readPageReplacements(),
+  });
   return runtime;
 }

@@ -6,7 +6,17 @@
  * as many as they like, with memory stores and fixed clocks.
  */
 import type { CardState } from '../domain/card';
-import { cardsOnlyDeck, EMPTY_DECK, emptyDeck, rate, rescheduleAll, withoutReviews, withReviews, type Deck, type QuestionReplacements } from '../domain/deck';
+import {
+  cardsOnlyDeck,
+  EMPTY_DECK,
+  emptyDeck,
+  rate,
+  rescheduleAll,
+  withoutReviews,
+  withReviews,
+  type Deck,
+  type QuestionReplacements,
+} from '../domain/deck';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';

@@ -21,7 +21,9 @@ export type Change =
 function write(store: ReviewStore, change: Change): Promise<void> {
   switch (change.kind) {
     case 'put':
-      return change.reviews.length === 1 && change.reviews[0] ? store.append(change.reviews[0], change.cacheEntry) : store.appendMany(change.reviews);
+      return change.reviews.length === 1 && change.reviews[0]
+        ? store.append(change.reviews[0], change.cacheEntry)
+        : store.appendMany(change.reviews);
     case 'delete':
       return store.remove(change.reviewId);
     case 'clear':
@@ -50,7 +52,11 @@ function announcement(change: Change): ProgressMessage | null {
 }
 
 /** The page's write queue over `store`, announcing saved changes on `channel`. */
-export function createSaver(store: ReviewStore, channel: ProgressChannel, retry: RetryOptions = {}): WriteQueue<Change> {
+export function createSaver(
+  store: ReviewStore,
+  channel: ProgressChannel,
+  retry: RetryOptions = {},
+): WriteQueue<Change> {
   return createWriteQueue<Change>({
     ...retry,
     run: (change) => write(store, change),

@@ -39,7 +39,9 @@ export interface WriteQueue<Op> {
 }
 
 /** Creates a write queue; `run` performs one write, `saved` hears of each one that succeeded. */
-export function createWriteQueue<Op>(options: RetryOptions & { run: (op: Op) => Promise<void>; saved: (op: Op) => void }): WriteQueue<Op> {
+export function createWriteQueue<Op>(
+  options: RetryOptions & { run: (op: Op) => Promise<void>; saved: (op: Op) => void },
+): WriteQueue<Op> {
   const delaysMs = options.delaysMs ?? [50, 200, 800];
   const sleep = options.sleep ?? wait;
   const retryLaterMs = options.retryLaterMs === undefined ? 10_000 : options.retryLaterMs;
@@ -96,7 +98,11 @@ export function createWriteQueue<Op>(options: RetryOptions & { run: (op: Op) => 
       return flush();
     });
     chain = result.catch(() => undefined);
-    return result.catch(() => ({ ok: false as const, error: STORAGE_MESSAGES.writeFailed, pendingCount: queue.length }));
+    return result.catch(() => ({
+      ok: false as const,
+      error: STORAGE_MESSAGES.writeFailed,
+      pendingCount: queue.length,
+    }));
   }
 
   return {

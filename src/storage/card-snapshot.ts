@@ -36,7 +36,13 @@ export function encodeCardSnapshot(entries: readonly CachedCard[]): CardSnapshot
 export function decodeCardSnapshot(x: unknown): CachedCard[] {
   if (typeof x !== 'object' || x === null) return [];
   const { questionIds, fingerprints, phases, numbers } = x as Partial<Record<keyof CardSnapshot, unknown>>;
-  if (!Array.isArray(questionIds) || !Array.isArray(fingerprints) || !(phases instanceof Uint8Array) || !(numbers instanceof Float64Array)) return [];
+  if (
+    !Array.isArray(questionIds) ||
+    !Array.isArray(fingerprints) ||
+    !(phases instanceof Uint8Array) ||
+    !(numbers instanceof Float64Array)
+  )
+    return [];
   const count = questionIds.length;
   if (fingerprints.length !== count || phases.length !== count || numbers.length !== count * WIDTH) return [];
   const entries: CachedCard[] = [];
@@ -45,7 +51,8 @@ export function decodeCardSnapshot(x: unknown): CachedCard[] {
     const fingerprint: unknown = fingerprints[i];
     const phase = PHASES[phases[i] ?? -1];
     const values = numbers.subarray(i * WIDTH, (i + 1) * WIDTH);
-    if (typeof questionId !== 'string' || typeof fingerprint !== 'string' || !phase || !values.every(Number.isFinite)) continue;
+    if (typeof questionId !== 'string' || typeof fingerprint !== 'string' || !phase || !values.every(Number.isFinite))
+      continue;
     const n = (field: CardNumberField) => values[CARD_NUMBER_FIELDS.indexOf(field)] ?? 0;
     entries.push({ fingerprint, card: cardFromFields(questionId, phase, n) });
   }

@@ -20,11 +20,15 @@ export function newChunkKey(prefix = ''): string {
 }
 
 /** Reads every chunk; malformed chunks and entries are skipped and reported. */
-export function readChunkRecords(records: Iterable<readonly [key: unknown, value: unknown]>): { reviews: Review[]; problems: LoadProblem[] } {
+export function readChunkRecords(records: Iterable<readonly [key: unknown, value: unknown]>): {
+  reviews: Review[];
+  problems: LoadProblem[];
+} {
   const reviews: Review[] = [];
   const problems: LoadProblem[] = [];
   for (const [key, value] of records) {
-    const list: unknown = typeof value === 'object' && value !== null ? (value as { reviews?: unknown }).reviews : undefined;
+    const list: unknown =
+      typeof value === 'object' && value !== null ? (value as { reviews?: unknown }).reviews : undefined;
     if (!Array.isArray(list)) {
       problems.push({ key: `chunk:${String(key)}`, reason: 'not a chunk of reviews' });
       continue;

@@ -10,7 +10,15 @@ import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
 import { newChunkKey, packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
-import { SNAPSHOT_KEY, cardCacheKey, parseMeta, readCacheRecords, readReviewRecords, type ReviewStore, type StoredCardCache } from './store';
+import {
+  SNAPSHOT_KEY,
+  cardCacheKey,
+  parseMeta,
+  readCacheRecords,
+  readReviewRecords,
+  type ReviewStore,
+  type StoredCardCache,
+} from './store';
 
 /** Database name used by the site. */
 export const DEFAULT_DB_NAME = 'seven-reasons-progress';
@@ -44,11 +52,17 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     },
     close: () => connection.close(),
     async loadAll() {
-      const [singleRecords, chunkRecords] = await Promise.all([entries<IDBValidKey, unknown>(reviews), entries<IDBValidKey, unknown>(chunks)]);
+      const [singleRecords, chunkRecords] = await Promise.all([
+        entries<IDBValidKey, unknown>(reviews),
+        entries<IDBValidKey, unknown>(chunks),
+      ]);
       const single = readReviewRecords(singleRecords);
       const packed = readChunkRecords(chunkRecords);
       // A review can be in two places (re-sent after it was packed); keep one copy.
-      return { reviews: uniqueReviews([...packed.reviews, ...single.reviews]), problems: [...single.problems, ...packed.problems] };
+      return {
+        reviews: uniqueReviews([...packed.reviews, ...single.reviews]),
+        problems: [...single.problems, ...packed.problems],
+      };
     },
     append: (review, cacheEntry) =>
       // One transaction over both stores: the review and its card's cache entry land together.
@@ -58,7 +72,8 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       }),
     appendMany: (list) =>
       connection.transaction([list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews'], 'readwrite', (tx) => {
-        if (list.length >= CHUNKED_IMPORT_SIZE) tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
+        if (list.length >= CHUNKED_IMPORT_SIZE)
+          tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
       }),
     remove: (reviewId) => removeEverywhere(connection, reviewId),

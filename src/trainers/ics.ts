@@ -87,7 +87,10 @@ export function unfold(ics: string): string {
 
 /** An instant as an RFC 5545 UTC DATE-TIME: `20260302T063000Z`. */
 export function formatUtcDateTime(epochMs: number): string {
-  return new Date(epochMs).toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
+  return new Date(epochMs)
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d{3}/, '');
 }
 
 /**

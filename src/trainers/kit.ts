@@ -6,7 +6,10 @@ import type { Lesson } from '../lib/course';
 import { urls } from '../lib/urls';
 
 /** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
-export type KitLessonSource = Pick<Lesson, 'slug' | 'number' | 'title' | 'summary' | 'minutes' | 'headings' | 'objectives' | 'discussion'>;
+export type KitLessonSource = Pick<
+  Lesson,
+  'slug' | 'number' | 'title' | 'summary' | 'minutes' | 'headings' | 'objectives' | 'discussion'
+>;
 
 /** A link the kit shows: `href` for the page itself, `url` (absolute) to copy and paste. */
 export interface KitLink {

@@ -38,8 +38,7 @@ export type ReminderField = keyof ReminderFormInput;
 
 /** A parsed form, or the first problem in it with a Russian message. */
 export type ReminderParseResult =
-  | { ok: true; plan: ReminderPlan }
-  | { ok: false; field: ReminderField; message: string };
+  { ok: true; plan: ReminderPlan } | { ok: false; field: ReminderField; message: string };
 
 /** Russian messages for invalid input, in one place for the form and the tests. */
 export const REMINDER_ERRORS = {

@@ -16,7 +16,14 @@ describe('barRects', () => {
 
 describe('heatmapCells', () => {
   it('lays out 16 weeks of 7 days ending today, oldest first', () => {
-    const cells = heatmapCells(new Map([[1000, 8], [999, 2]]), 1000, 16);
+    const cells = heatmapCells(
+      new Map([
+        [1000, 8],
+        [999, 2],
+      ]),
+      1000,
+      16,
+    );
     expect(cells).toHaveLength(112);
     expect(cells[0]).toMatchObject({ day: 889, column: 0, row: 0, level: 0 });
     expect(cells.at(-1)).toMatchObject({ day: 1000, column: 15, row: 6, count: 8, level: 4 });

@@ -27,10 +27,15 @@ describe('unreviewedModelCurve', () => {
     expect(curve.at(-1)!.day).toBe(60);
   });
 
-  it('equals the scheduler\'s own retrievability of a card answered «Хорошо» once', () => {
+  it("equals the scheduler's own retrievability of a card answered «Хорошо» once", () => {
     const start = Date.UTC(2025, 0, 6, 9);
     const card = scheduler.grade(undefined, {
-      id: 'r', questionId: 'q', rating: 3, reviewedAt: start, utcOffsetMinutes: 0, dayStartHour: 4,
+      id: 'r',
+      questionId: 'q',
+      rating: 3,
+      reviewedAt: start,
+      utcOffsetMinutes: 0,
+      dayStartHour: 4,
     });
     const curve = unreviewedCurve({ days: 30, step: 1 });
     expect(recallOnDay(curve, 7)).toBeCloseTo(scheduler.retrievability(card, start + 7 * 86_400_000), 10);

@@ -16,7 +16,10 @@ afterAll(() => rmSync(work, { recursive: true, force: true }));
 const lessonsDir = join(work, 'lessons');
 cpSync(join(import.meta.dirname, '../fixtures/lessons'), lessonsDir, { recursive: true });
 const glossaryFile = join(work, 'glossary.json');
-writeFileSync(glossaryFile, JSON.stringify([{ id: 'lead', term: 'Лид', definition: 'Потенциальный клиент, который оставил контакт.' }]));
+writeFileSync(
+  glossaryFile,
+  JSON.stringify([{ id: 'lead', term: 'Лид', definition: 'Потенциальный клиент, который оставил контакт.' }]),
+);
 
 /** Runs the report on the fixture course; resolves with the exit code and everything printed. */
 async function report(...files: string[]): Promise<{ code: number; output: string }> {
@@ -36,7 +39,9 @@ describe('scripts/content-report.ts', { timeout: 60_000 }, () => {
     expect(code).toBe(1);
     expect(output).toContain('Course: 3 lessons, 5 questions');
     expect(output).toMatch(/alpha\.mdx: question «alpha-recall», field «explanation»: \d+ words \(keep it to 30-80\)/);
-    expect(output).toMatch(/alpha\.mdx: question «alpha-choice», field «options»: the right option is [\d.]+ × the mean length/);
+    expect(output).toMatch(
+      /alpha\.mdx: question «alpha-choice», field «options»: the right option is [\d.]+ × the mean length/,
+    );
     expect(output).toMatch(/beta\.mdx: no question with «source: motto»/);
   });
 

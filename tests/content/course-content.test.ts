@@ -51,8 +51,19 @@ describe('the course content', () => {
   });
 
   test.each(lessons.map((l) => [l.slug, l] as const))('%s names its sections as every lesson does', (_, lesson) => {
-    const text = new Map(readHeadings(lesson.body).filter((h) => h.depth === 2).map((h) => [h.id, h.text]));
-    expect(Object.fromEntries(['the-mistake', 'why-it-happens', 'how-to-spot-it', 'what-to-do', 'motto', 'check-yourself'].map((id) => [id, text.get(id)]))).toEqual({
+    const text = new Map(
+      readHeadings(lesson.body)
+        .filter((h) => h.depth === 2)
+        .map((h) => [h.id, h.text]),
+    );
+    expect(
+      Object.fromEntries(
+        ['the-mistake', 'why-it-happens', 'how-to-spot-it', 'what-to-do', 'motto', 'check-yourself'].map((id) => [
+          id,
+          text.get(id),
+        ]),
+      ),
+    ).toEqual({
       'the-mistake': 'В чём ошибка',
       'why-it-happens': 'Почему так происходит',
       'how-to-spot-it': 'Как распознать',
@@ -71,7 +82,10 @@ describe('the course content', () => {
   test('uses one term for one thing: «лид», not «заявка»; «менеджер», not «продавец»', () => {
     for (const lesson of lessons) {
       // «Заявка» appears once: where the first lesson says that a лид is what people call a заявка.
-      const text = `${lesson.body} ${JSON.stringify(lesson.data)}`.replace(/<Term id="lead">лид<\/Term> — так в курсе называем заявку/, '');
+      const text = `${lesson.body} ${JSON.stringify(lesson.data)}`.replace(
+        /<Term id="lead">лид<\/Term> — так в курсе называем заявку/,
+        '',
+      );
       expect(text, lesson.slug).not.toMatch(/заявк/i);
       expect(text, lesson.slug).not.toMatch(/продав[её]?ц|продажник/i);
     }

@@ -8,7 +8,9 @@ const crm = { id: 'crm', term: 'CRM', definition: 'Система, в котор
 
 describe('parseGlossary', () => {
   test('accepts the real content/glossary.json, keeping every term in file order', () => {
-    const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../content/glossary.json'), 'utf8')) as { id?: unknown }[];
+    const raw = JSON.parse(readFileSync(join(import.meta.dirname, '../../content/glossary.json'), 'utf8')) as {
+      id?: unknown;
+    }[];
     const { terms, problems } = parseGlossary(raw);
     expect(problems).toEqual([]);
     expect(terms.length).toBeGreaterThan(0);

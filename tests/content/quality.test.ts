@@ -81,9 +81,36 @@ function lesson(plan: LessonPlan): LessonFile {
  */
 function goodCourse(): LessonFile[] {
   return [
-    lesson({ slug: 'alpha', order: 1, answerWords: 8, choiceStemWords: 25, optionLengths: [12, 10, 10], scenarioWords: 40, scenarioAnswer: 'beta', explanationWords: 30 }),
-    lesson({ slug: 'beta', order: 2, answerWords: 12, choiceStemWords: 10, optionLengths: [10, 10, 12], scenarioWords: 60, scenarioAnswer: 'gamma', explanationWords: 50 }),
-    lesson({ slug: 'gamma', order: 3, answerWords: 20, choiceStemWords: 15, optionLengths: [9, 10, 11, 12], scenarioWords: 80, scenarioAnswer: 'alpha', explanationWords: 80 }),
+    lesson({
+      slug: 'alpha',
+      order: 1,
+      answerWords: 8,
+      choiceStemWords: 25,
+      optionLengths: [12, 10, 10],
+      scenarioWords: 40,
+      scenarioAnswer: 'beta',
+      explanationWords: 30,
+    }),
+    lesson({
+      slug: 'beta',
+      order: 2,
+      answerWords: 12,
+      choiceStemWords: 10,
+      optionLengths: [10, 10, 12],
+      scenarioWords: 60,
+      scenarioAnswer: 'gamma',
+      explanationWords: 50,
+    }),
+    lesson({
+      slug: 'gamma',
+      order: 3,
+      answerWords: 20,
+      choiceStemWords: 15,
+      optionLengths: [9, 10, 11, 12],
+      scenarioWords: 80,
+      scenarioAnswer: 'alpha',
+      explanationWords: 80,
+    }),
   ];
 }
 
@@ -129,7 +156,11 @@ describe('assessCourse', () => {
 
   test('reports a course where the right option is the longest in more than 35 % of choice questions, listing them', () => {
     const course = withQuestion('beta-choice', {
-      options: [{ text: chars('а', 12), correct: true }, { text: chars('б', 10), correct: false }, { text: chars('в', 11), correct: false }],
+      options: [
+        { text: chars('а', 12), correct: true },
+        { text: chars('б', 10), correct: false },
+        { text: chars('в', 11), correct: false },
+      ],
     });
     expect(assessCourse(course).problems).toEqual([
       'course: the right option is the longest in 2 of 3 choice questions (67 %, at most 35 %): ' +
@@ -164,7 +195,9 @@ describe('assessCourse', () => {
     ['recall', 'beta-recall', 'beta'],
   ])('reports a %s question of 26 words, over 25', (_type, id, slug) => {
     const course = withQuestion(id, { question: words(26) });
-    expect(assessCourse(course).problems).toEqual([`content/lessons/${slug}.mdx: question «${id}», field «question»: 26 words (at most 25)`]);
+    expect(assessCourse(course).problems).toEqual([
+      `content/lessons/${slug}.mdx: question «${id}», field «question»: 26 words (at most 25)`,
+    ]);
   });
 
   test.each([39, 81])('reports a scenario situation of %i words', (n) => {

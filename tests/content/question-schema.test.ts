@@ -55,7 +55,9 @@ describe('parseQuestion', () => {
   });
 
   test('rejects unknown fields, naming them', () => {
-    expect(problems({ ...choice, hint: 'x' })).toEqual(['question «q-choice», field «(question)»: unknown field(s) hint']);
+    expect(problems({ ...choice, hint: 'x' })).toEqual([
+      'question «q-choice», field «(question)»: unknown field(s) hint',
+    ]);
   });
 
   test('names a question without an id by its position', () => {

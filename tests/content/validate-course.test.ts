@@ -70,7 +70,9 @@ describe('validateCourse', () => {
 
   test('rejects a checkpoint naming a question of another lesson', () => {
     const problems = validate([lesson('one', 1, [recall('a')], body(['a', 'zzz']))]);
-    expect(problems).toEqual(['content/lessons/one.mdx: <Checkpoint> names question «zzz», which this lesson does not define']);
+    expect(problems).toEqual([
+      'content/lessons/one.mdx: <Checkpoint> names question «zzz», which this lesson does not define',
+    ]);
   });
 
   test('rejects Markdown section headings, which would get unstable ids', () => {

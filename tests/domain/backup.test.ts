@@ -52,9 +52,14 @@ describe('backup export', () => {
   });
 
   test('carries what the learner took back: undone review ids and the last reset', () => {
-    const text = serializeBackup(createBackup({ settings: SETTINGS, reviews: sample(), nowMs: T0, undone: ['r-gone'], resetAt: T0 - DAY }));
+    const text = serializeBackup(
+      createBackup({ settings: SETTINGS, reviews: sample(), nowMs: T0, undone: ['r-gone'], resetAt: T0 - DAY }),
+    );
     const result = parseBackup(text);
-    expect(result.ok && { undone: result.backup.undone, resetAt: result.backup.resetAt }).toEqual({ undone: ['r-gone'], resetAt: T0 - DAY });
+    expect(result.ok && { undone: result.backup.undone, resetAt: result.backup.resetAt }).toEqual({
+      undone: ['r-gone'],
+      resetAt: T0 - DAY,
+    });
   });
 
   test('writes each question id once and each review as a short row, oldest first', () => {
@@ -67,7 +72,9 @@ describe('backup export', () => {
       [1, 4, 4_000, 180, 4],
     ]);
     const back = parseBackup(fileOf(reviews));
-    expect(back.ok && [...back.backup.reviews].sort((a, b) => a.id.localeCompare(b.id))).toEqual([...reviews].sort((a, b) => a.id.localeCompare(b.id)));
+    expect(back.ok && [...back.backup.reviews].sort((a, b) => a.id.localeCompare(b.id))).toEqual(
+      [...reviews].sort((a, b) => a.id.localeCompare(b.id)),
+    );
   });
 
   test('reads a file written by version 1 of the site', () => {
@@ -87,20 +94,31 @@ describe('backup export', () => {
     });
   });
 
-  test('at the benchmark\'s scale (100,000 reviews) each version\'s export stays under its own size limit', { timeout: 30_000 }, () => {
-    const reviews: Review[] = [];
-    for (let i = 0; i < 100_000; i++) {
-      reviews.push({ id: newReviewId(), questionId: `q-${i % 10_000}`, rating: ((i % 4) + 1) as Review['rating'], reviewedAt: T0 + i * 600_000, utcOffsetMinutes: 180, dayStartHour: 4 });
-    }
-    const v1Bytes = Buffer.byteLength(v1FileOf(reviews));
-    const v2 = fileOf(reviews);
-    const v2Bytes = Buffer.byteLength(v2);
-    expect(v1Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[1]!);
-    expect(v2Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[2]!);
-    expect(v2Bytes).toBeLessThan(v1Bytes / 2);
-    const back = parseBackup(v2, v2Bytes);
-    expect(back.ok && back.backup.reviews.length).toBe(100_000);
-  });
+  test(
+    "at the benchmark's scale (100,000 reviews) each version's export stays under its own size limit",
+    { timeout: 30_000 },
+    () => {
+      const reviews: Review[] = [];
+      for (let i = 0; i < 100_000; i++) {
+        reviews.push({
+          id: newReviewId(),
+          questionId: `q-${i % 10_000}`,
+          rating: ((i % 4) + 1) as Review['rating'],
+          reviewedAt: T0 + i * 600_000,
+          utcOffsetMinutes: 180,
+          dayStartHour: 4,
+        });
+      }
+      const v1Bytes = Buffer.byteLength(v1FileOf(reviews));
+      const v2 = fileOf(reviews);
+      const v2Bytes = Buffer.byteLength(v2);
+      expect(v1Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[1]!);
+      expect(v2Bytes).toBeLessThan(MAX_BACKUP_BYTES_BY_VERSION[2]!);
+      expect(v2Bytes).toBeLessThan(v1Bytes / 2);
+      const back = parseBackup(v2, v2Bytes);
+      expect(back.ok && back.backup.reviews.length).toBe(100_000);
+    },
+  );
 
   test('an empty log reads back as well', () => {
     expect(parseBackup(fileOf([])).ok).toBe(true);
@@ -113,13 +131,18 @@ describe('backup export', () => {
 
 describe('backup import', () => {
   test('rejects a file over the largest limit by its size before reading it', () => {
-    expect(errorOf(fileOf(), MAX_BACKUP_BYTES + 1)).toMatchInlineSnapshot(`"Файл слишком большой (24 МБ). Можно загрузить файл не больше 24 МБ."`);
+    expect(errorOf(fileOf(), MAX_BACKUP_BYTES + 1)).toMatchInlineSnapshot(
+      `"Файл слишком большой (24 МБ). Можно загрузить файл не больше 24 МБ."`,
+    );
   });
 
   test('holds each version to its own limit once the version is known', () => {
     const limits = { 1: 100_000, 2: 1_000 };
     const v2 = fileOf();
-    expect(parseBackup(v2, 2_000, limits)).toEqual({ ok: false, error: 'Файл слишком большой (0 МБ). Можно загрузить файл не больше 0 МБ.' });
+    expect(parseBackup(v2, 2_000, limits)).toEqual({
+      ok: false,
+      error: 'Файл слишком большой (0 МБ). Можно загрузить файл не больше 0 МБ.',
+    });
     expect(parseBackup(v1FileOf(), 2_000, limits).ok).toBe(true);
   });
 
@@ -128,7 +151,9 @@ describe('backup import', () => {
   });
 
   test('rejects bytes that are not UTF-8', () => {
-    expect(errorOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toMatchInlineSnapshot(`"Файл не похож на резервную копию: это не текст в кодировке UTF-8."`);
+    expect(errorOf(new Uint8Array([0x7b, 0xff, 0xfe, 0x7d]))).toMatchInlineSnapshot(
+      `"Файл не похож на резервную копию: это не текст в кодировке UTF-8."`,
+    );
   });
 
   test('accepts UTF-8 bytes with a byte-order mark', () => {
@@ -145,29 +170,45 @@ describe('backup import', () => {
   });
 
   test('rejects a newer format version with advice', () => {
-    expect(errorOf(fileOf().replace('"version": 2', '"version": 3'))).toMatchInlineSnapshot(`"Файл создан более новой версией сайта (формат 3). Обновите страницу и попробуйте снова."`);
+    expect(errorOf(fileOf().replace('"version": 2', '"version": 3'))).toMatchInlineSnapshot(
+      `"Файл создан более новой версией сайта (формат 3). Обновите страницу и попробуйте снова."`,
+    );
   });
 
   test('names the review row and field that fail in a version 2 file', () => {
-    expect(errorOf(editedFile((doc) => (doc.reviews[1]![2] = 7)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`);
-    expect(errorOf(editedFile((doc) => (doc.reviews[0]![1] = 9)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 1, поле «questionId» — нет вопроса с таким номером. Ничего не изменено."`);
-    expect(errorOf(editedFile((doc) => (doc.reviews[1]![3] = -5)))).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «reviewedAt» — повторения должны идти по времени. Ничего не изменено."`);
-    expect(errorOf(editedFile((doc) => doc.reviews[0]!.pop()))).toMatch(/повторение № 1, поле «\(строка\)» — должно быть 6 значений/);
+    expect(errorOf(editedFile((doc) => (doc.reviews[1]![2] = 7)))).toMatchInlineSnapshot(
+      `"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`,
+    );
+    expect(errorOf(editedFile((doc) => (doc.reviews[0]![1] = 9)))).toMatchInlineSnapshot(
+      `"Файл повреждён: повторение № 1, поле «questionId» — нет вопроса с таким номером. Ничего не изменено."`,
+    );
+    expect(errorOf(editedFile((doc) => (doc.reviews[1]![3] = -5)))).toMatchInlineSnapshot(
+      `"Файл повреждён: повторение № 2, поле «reviewedAt» — повторения должны идти по времени. Ничего не изменено."`,
+    );
+    expect(errorOf(editedFile((doc) => doc.reviews[0]!.pop()))).toMatch(
+      /повторение № 1, поле «\(строка\)» — должно быть 6 значений/,
+    );
     expect(errorOf(editedFile((doc) => (doc['undone'] = [1])))).toMatch(/поле «undone.0»/);
   });
 
   test('names the review and field that fail the schema in a version 1 file', () => {
     const broken = v1FileOf().replace('"rating":1', '"rating":7');
-    expect(errorOf(broken)).toMatchInlineSnapshot(`"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`);
+    expect(errorOf(broken)).toMatchInlineSnapshot(
+      `"Файл повреждён: повторение № 2, поле «rating» — оценка должна быть 1, 2, 3 или 4. Ничего не изменено."`,
+    );
     expect(errorOf(v1FileOf().replace('"newPerDay": 10', '"newPerDay": -1'))).toMatch(/настройки, поле «newPerDay»/);
-    expect(errorOf(v1FileOf().replace('"dayStartHour":4}', '"dayStartHour":4,"extra":1}'))).toMatch(/лишние поля: extra/);
+    expect(errorOf(v1FileOf().replace('"dayStartHour":4}', '"dayStartHour":4,"extra":1}'))).toMatch(
+      /лишние поля: extra/,
+    );
   });
 
   for (const key of ['__proto__', 'constructor', 'prototype']) {
     test(`rejects a "${key}" key at any depth without touching Object.prototype`, () => {
       const before = prototypeSnapshot();
       const nested = v1FileOf().replace('"rating":3', `"rating":3,"${key}":{"polluted":true}`);
-      expect(errorOf(fileOf().replace('"settings": {', `"settings": {"${key}":{"polluted":true},`))).toBe(`Файл отклонён: в нём есть недопустимый ключ «${key}».`);
+      expect(errorOf(fileOf().replace('"settings": {', `"settings": {"${key}":{"polluted":true},`))).toBe(
+        `Файл отклонён: в нём есть недопустимый ключ «${key}».`,
+      );
       expect(errorOf(nested)).toBe(`Файл отклонён: в нём есть недопустимый ключ «${key}».`);
       expect(errorOf(`{"${key}":{"polluted":true},"format":"seven-reasons-progress"}`)).toMatch(/недопустимый ключ/);
       expect(prototypeSnapshot()).toBe(before);
@@ -179,17 +220,30 @@ describe('backup import', () => {
     const before = prototypeSnapshot();
     const valid = fileOf();
     const mutated = fc
-      .tuple(fc.nat({ max: valid.length }), fc.nat({ max: 40 }), fc.string({ maxLength: 30 }), fc.constantFrom('', '"__proto__":{"x":1},', '"constructor":{"prototype":{"x":1}},'))
+      .tuple(
+        fc.nat({ max: valid.length }),
+        fc.nat({ max: 40 }),
+        fc.string({ maxLength: 30 }),
+        fc.constantFrom('', '"__proto__":{"x":1},', '"constructor":{"prototype":{"x":1}},'),
+      )
       .map(([at, cut, insert, evil]) => valid.slice(0, at) + evil + insert + valid.slice(at + cut));
     const randomJson = fc.jsonValue().map((v) => JSON.stringify(v));
     fc.assert(
-      fc.property(fc.oneof(mutated, randomJson, fc.string(), fc.uint8Array().map((a) => a as Uint8Array)), (input) => {
-        const result = parseBackup(input);
-        expect(typeof result.ok).toBe('boolean');
-        if (!result.ok) expect(result.error).toMatch(/[а-яё]/i);
-        expect(prototypeSnapshot()).toBe(before);
-        expect(({} as Record<string, unknown>)['x']).toBeUndefined();
-      }),
+      fc.property(
+        fc.oneof(
+          mutated,
+          randomJson,
+          fc.string(),
+          fc.uint8Array().map((a) => a as Uint8Array),
+        ),
+        (input) => {
+          const result = parseBackup(input);
+          expect(typeof result.ok).toBe('boolean');
+          if (!result.ok) expect(result.error).toMatch(/[а-яё]/i);
+          expect(prototypeSnapshot()).toBe(before);
+          expect(({} as Record<string, unknown>)['x']).toBeUndefined();
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -225,7 +279,24 @@ describe('backup warning', () => {
 describe('review record parsing', () => {
   test('the fast parser accepts exactly what the schema accepts', () => {
     const keys = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
-    const edge = fc.constantFrom<unknown>('', 'x'.repeat(101), 'x'.repeat(201), 0, 5, 1.5, -841, 841, -1, 24, T0 + 0.5, Date.UTC(1999, 0, 1), Date.UTC(2201, 0, 1), null, '3', Number.NaN);
+    const edge = fc.constantFrom<unknown>(
+      '',
+      'x'.repeat(101),
+      'x'.repeat(201),
+      0,
+      5,
+      1.5,
+      -841,
+      841,
+      -1,
+      24,
+      T0 + 0.5,
+      Date.UTC(1999, 0, 1),
+      Date.UTC(2201, 0, 1),
+      null,
+      '3',
+      Number.NaN,
+    );
     const mutated = fc
       .tuple(reviewArb, fc.constantFrom(...keys, 'none', 'extra', 'drop'), fc.constantFrom(...keys), edge)
       .map(([valid, change, key, value]) => {

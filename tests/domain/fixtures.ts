@@ -28,7 +28,14 @@ let counter = 0;
 export function review(questionId: string, rating: Rating, nowMs: number, extra: Partial<Review> = {}): Review {
   counter += 1;
   return {
-    ...createReview({ questionId, rating, nowMs, settings: SETTINGS, id: `r-${String(counter).padStart(5, '0')}`, utcOffsetMinutes: 180 }),
+    ...createReview({
+      questionId,
+      rating,
+      nowMs,
+      settings: SETTINGS,
+      id: `r-${String(counter).padStart(5, '0')}`,
+      utcOffsetMinutes: 180,
+    }),
     ...extra,
   };
 }

@@ -18,7 +18,13 @@ const QUESTIONS: QuestionRef[] = [
 ];
 const cardsOf = (log: Review[]) => buildDeck(log, SETTINGS).deck.cards;
 const queueAt = (log: Review[], nowMs: number, extra: { lessonSlug?: string; newPerDay?: number } = {}) =>
-  buildQueue({ cards: cardsOf(log), questions: QUESTIONS, nowMs, settings: { ...SETTINGS, newPerDay: extra.newPerDay ?? 10 }, lessonSlug: extra.lessonSlug });
+  buildQueue({
+    cards: cardsOf(log),
+    questions: QUESTIONS,
+    nowMs,
+    settings: { ...SETTINGS, newPerDay: extra.newPerDay ?? 10 },
+    lessonSlug: extra.lessonSlug,
+  });
 
 describe('due queue', () => {
   test('a card becomes due at 04:00 on its due study day, not before', () => {
@@ -56,10 +62,16 @@ describe('due queue', () => {
       review('b-1', 3, T0 - 10 * DAY),
       review('c-1', 3, T0 - 9 * DAY),
     ];
-    expect(queueAt(log, T0).due.map((i) => i.lessonSlug)).toEqual(['lesson-a', 'lesson-b', 'lesson-a', 'lesson-c', 'lesson-a']);
+    expect(queueAt(log, T0).due.map((i) => i.lessonSlug)).toEqual([
+      'lesson-a',
+      'lesson-b',
+      'lesson-a',
+      'lesson-c',
+      'lesson-a',
+    ]);
   });
 
-  test('a lesson filter keeps only that lesson\'s cards and new questions', () => {
+  test("a lesson filter keeps only that lesson's cards and new questions", () => {
     const log = [review('a-1', 3, T0 - 40 * DAY), review('b-1', 3, T0 - 40 * DAY)];
     const queue = queueAt(log, T0, { lessonSlug: 'lesson-b' });
     expect(queue.due.map((i) => i.questionId)).toEqual(['b-1']);
@@ -69,7 +81,10 @@ describe('due queue', () => {
   test('a card rated «Снова» waits at the end of the queue until it is due again, then takes its place', () => {
     const log = [review('a-1', 3, T0 - 30 * DAY), review('b-1', 1, T0)];
     const soon = queueAt(log, T0 + MIN);
-    expect(soon.due.map((i) => [i.questionId, i.later])).toEqual([['a-1', false], ['b-1', true]]);
+    expect(soon.due.map((i) => [i.questionId, i.later])).toEqual([
+      ['a-1', false],
+      ['b-1', true],
+    ]);
     const later = queueAt(log, T0 + 11 * MIN);
     expect(later.due.find((i) => i.questionId === 'b-1')?.later).toBe(false);
   });
@@ -82,7 +97,7 @@ describe('due queue', () => {
     expect(queue.due.map((i) => i.questionId)).not.toContain('a-3');
   });
 
-  test('new questions started yesterday do not count against today\'s limit', () => {
+  test("new questions started yesterday do not count against today's limit", () => {
     const queue = queueAt([review('a-1', 3, T0 - DAY)], T0, { newPerDay: 2 });
     expect(queue.newLeftToday).toBe(2);
     expect(queue.newQuestions.map((q) => q.id)).toEqual(['a-2', 'a-3']);
@@ -100,7 +115,11 @@ describe('due queue', () => {
     const log = [review('a-1', 3, T0 - 30 * DAY), review('b-1', 1, T0), review('c-1', 4, T0)];
     const cards = cardsOf(log);
     const input = { cards, questions: QUESTIONS, nowMs: T0 + MIN, settings: SETTINGS };
-    expect(buildQueue(input).due.map((item) => item.questionId).sort()).toEqual(['a-1', 'b-1']);
+    expect(
+      buildQueue(input)
+        .due.map((item) => item.questionId)
+        .sort(),
+    ).toEqual(['a-1', 'b-1']);
   });
 
   test('when nothing is due the queue says when the next card is due', () => {
@@ -116,7 +135,8 @@ describe('due queue', () => {
   test('with the clock far behind the last review nothing is due and no value is NaN', () => {
     const log = [review('a-1', 3, T0), review('b-1', 1, T0)];
     const queue = queueAt(log, T0 - 30 * DAY);
-    for (const item of queue.due) expect(Number.isFinite(item.retrievability) && Number.isFinite(item.dueAt)).toBe(true);
+    for (const item of queue.due)
+      expect(Number.isFinite(item.retrievability) && Number.isFinite(item.dueAt)).toBe(true);
     expect(queue.nextDueAt === null || Number.isFinite(queue.nextDueAt)).toBe(true);
     expect(createScheduler(SETTINGS).retrievability(cardsOf(log).get('a-1')!, T0 - 30 * DAY)).toBe(1);
   });

@@ -70,7 +70,13 @@ function simulateLearner(questions: readonly QuestionRef[], startMs: number, day
   const log: Review[] = [];
   let progress: Deck = EMPTY_DECK;
   const answer = (questionId: string, rating: Rating, nowMs: number) => {
-    const rated = rate(progress, { questionId, rating, nowMs, settings, id: `sim-${String(log.length).padStart(5, '0')}` });
+    const rated = rate(progress, {
+      questionId,
+      rating,
+      nowMs,
+      settings,
+      id: `sim-${String(log.length).padStart(5, '0')}`,
+    });
     progress = rated.deck;
     log.push(rated.review);
   };
@@ -93,15 +99,27 @@ function simulateLearner(questions: readonly QuestionRef[], startMs: number, day
 }
 
 describe('a course rewrite does not set a learner back (the real course against the ids of 2026-11)', () => {
-  const course = readCourseFiles(join(import.meta.dirname, '../../content/lessons'), join(import.meta.dirname, '../../content/glossary.json'));
-  const oldCourse = JSON.parse(readFileSync(join(import.meta.dirname, '../fixtures/question-ids-2026-11.json'), 'utf8')) as Record<string, string[]>;
+  const course = readCourseFiles(
+    join(import.meta.dirname, '../../content/lessons'),
+    join(import.meta.dirname, '../../content/glossary.json'),
+  );
+  const oldCourse = JSON.parse(
+    readFileSync(join(import.meta.dirname, '../fixtures/question-ids-2026-11.json'), 'utf8'),
+  ) as Record<string, string[]>;
   // The old course in the current lesson order, so the simulated learner goes lesson by lesson.
   const lessonOrder = course.lessons.map((l) => l.slug);
-  const oldSlugs = [...lessonOrder.filter((slug) => slug in oldCourse), ...Object.keys(oldCourse).filter((slug) => !lessonOrder.includes(slug))];
+  const oldSlugs = [
+    ...lessonOrder.filter((slug) => slug in oldCourse),
+    ...Object.keys(oldCourse).filter((slug) => !lessonOrder.includes(slug)),
+  ];
   const oldLessons = oldSlugs.map((slug) => ({ slug, questionIds: oldCourse[slug] ?? [] }));
-  const oldQuestions: QuestionRef[] = oldLessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
+  const oldQuestions: QuestionRef[] = oldLessons.flatMap((l) =>
+    l.questionIds.map((id) => ({ id, lessonSlug: l.slug })),
+  );
   const newLessons = course.lessons.map((l) => ({ slug: l.slug, questionIds: l.data.questions.map((q) => q.id) }));
-  const newQuestions: QuestionRef[] = newLessons.flatMap((l) => l.questionIds.map((id) => ({ id, lessonSlug: l.slug })));
+  const newQuestions: QuestionRef[] = newLessons.flatMap((l) =>
+    l.questionIds.map((id) => ({ id, lessonSlug: l.slug })),
+  );
   const currentIds = new Set(newQuestions.map((q) => q.id));
   const replacements: QuestionReplacements = new Map(
     course.lessons.flatMap((l) => l.data.questions.flatMap((q) => (q.replaces ? [[q.id, q.replaces] as const] : []))),
@@ -122,11 +140,13 @@ describe('a course rewrite does not set a learner back (the real course against 
   test('every old question id is still in the course or replaced by a current question', () => {
     const replaced = new Set([...replacements.values()].flat());
     const missing = oldQuestions.map((q) => q.id).filter((id) => !currentIds.has(id) && !replaced.has(id));
-    expect(missing, 'old ids neither kept nor listed in any question\'s «replaces»').toEqual([]);
+    expect(missing, "old ids neither kept nor listed in any question's «replaces»").toEqual([]);
   });
 
   test('a kept question keeps its card exactly', () => {
-    const changed = oldQuestions.filter((q) => currentIds.has(q.id) && !isDeepStrictEqual(after.cards.get(q.id), before.cards.get(q.id)));
+    const changed = oldQuestions.filter(
+      (q) => currentIds.has(q.id) && !isDeepStrictEqual(after.cards.get(q.id), before.cards.get(q.id)),
+    );
     expect(changed.map((q) => q.id)).toEqual([]);
   });
 
@@ -153,11 +173,15 @@ describe('a course rewrite does not set a learner back (the real course against 
       }
       compared++;
       if (!isDeepStrictEqual(historyOf(card), historyOf(oldCard))) {
-        mismatches.push(`${newId}: ${JSON.stringify(historyOf(card))}, ${oldCard.questionId} had ${JSON.stringify(historyOf(oldCard))}`);
+        mismatches.push(
+          `${newId}: ${JSON.stringify(historyOf(card))}, ${oldCard.questionId} had ${JSON.stringify(historyOf(oldCard))}`,
+        );
       }
       const tolerance = intervalToleranceDays(oldCard.scheduledDays);
       if (Math.abs(card.scheduledDays - oldCard.scheduledDays) > tolerance) {
-        mismatches.push(`${newId}: interval ${card.scheduledDays} days, ${oldCard.questionId} had ${oldCard.scheduledDays} (±${tolerance})`);
+        mismatches.push(
+          `${newId}: interval ${card.scheduledDays} days, ${oldCard.questionId} had ${oldCard.scheduledDays} (±${tolerance})`,
+        );
       }
     }
     expect(mismatches).toEqual([]);
@@ -177,8 +201,10 @@ describe('a course rewrite does not set a learner back (the real course against 
     const lower: string[] = [];
     for (let day = 0; day < 90; day++) {
       const nowMs = rewriteMs + day * DAY;
-      const due = (cards: ReadonlyMap<string, CardState>) => buildQueue({ cards, questions: newQuestions, nowMs, settings: SETTINGS }).due.length;
-      if (due(after.cards) < due(before.cards)) lower.push(`day ${day}: ${due(after.cards)} due, ${due(before.cards)} without replacements`);
+      const due = (cards: ReadonlyMap<string, CardState>) =>
+        buildQueue({ cards, questions: newQuestions, nowMs, settings: SETTINGS }).due.length;
+      if (due(after.cards) < due(before.cards))
+        lower.push(`day ${day}: ${due(after.cards)} due, ${due(before.cards)} without replacements`);
     }
     expect(lower).toEqual([]);
     // Past the longest interval every card is due: each replacing question adds its inherited card.
@@ -219,7 +245,12 @@ describe('replacements on a tiny course', () => {
     const nowMs = cardDueAt(inherited, SETTINGS) + 15 * 60 * MIN;
     const rated = rate(progress, { questionId: 'q-new-a', rating: 3, nowMs, settings: SETTINGS });
     const card = rated.deck.cards.get('q-new-a');
-    const fresh = rate(emptyDeck(split), { questionId: 'q-fresh', rating: 3, nowMs, settings: SETTINGS }).deck.cards.get('q-fresh');
+    const fresh = rate(emptyDeck(split), {
+      questionId: 'q-fresh',
+      rating: 3,
+      nowMs,
+      settings: SETTINGS,
+    }).deck.cards.get('q-fresh');
     expect(card?.reps).toBe(4);
     expect(card?.scheduledDays).toBeGreaterThan(inherited.scheduledDays);
     expect(card?.scheduledDays).toBeGreaterThan(fresh?.scheduledDays ?? Infinity);

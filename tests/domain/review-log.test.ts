@@ -14,9 +14,12 @@ const sample = () => [review('q-1', 3, T0), review('q-2', 1, T0 + 60_000)];
 describe('replay', () => {
   test('is deterministic and independent of the order reviews arrive in', () => {
     fc.assert(
-      fc.property(logArb.chain((log) => fc.tuple(fc.constant(log), fc.shuffledSubarray(log, { minLength: log.length }))), ([log, shuffled]) => {
-        expect(replay(shuffled, SETTINGS)).toEqual(replay(log, SETTINGS));
-      }),
+      fc.property(
+        logArb.chain((log) => fc.tuple(fc.constant(log), fc.shuffledSubarray(log, { minLength: log.length }))),
+        ([log, shuffled]) => {
+          expect(replay(shuffled, SETTINGS)).toEqual(replay(log, SETTINGS));
+        },
+      ),
       { numRuns: 150 },
     );
   });
@@ -41,7 +44,8 @@ describe('replay', () => {
     fc.assert(
       fc.property(logArb, (log) => {
         for (const card of replay(log, SETTINGS).values()) {
-          for (const value of Object.values(card)) if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
+          for (const value of Object.values(card))
+            if (typeof value === 'number') expect(Number.isFinite(value)).toBe(true);
           expect(card.dueStudyClockMs).toBeGreaterThanOrEqual(card.lastStudyClockMs);
           expect(card.scheduledDays).toBeGreaterThanOrEqual(0);
         }
@@ -69,7 +73,12 @@ describe('progress', () => {
     fc.assert(
       fc.property(logArb, fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const), (log, rating) => {
         const before = buildDeck(log, SETTINGS).deck;
-        const { review: last, deck: after } = rate(before, { questionId: 'q-a', rating, nowMs: T0 + 300 * DAY, settings: SETTINGS });
+        const { review: last, deck: after } = rate(before, {
+          questionId: 'q-a',
+          rating,
+          nowMs: T0 + 300 * DAY,
+          settings: SETTINGS,
+        });
         const undone = withoutReviews(after, [last.id], SETTINGS);
         expect(undone.cards).toEqual(before.cards);
         expect(undone.reviewsByQuestion).toEqual(before.reviewsByQuestion);
@@ -80,13 +89,18 @@ describe('progress', () => {
   });
 
   test('undo of the first rating of a question takes the question out of the deck', () => {
-    const { review: only, deck: progress } = rate(EMPTY_DECK, { questionId: 'q-1', rating: 3, nowMs: T0, settings: SETTINGS });
+    const { review: only, deck: progress } = rate(EMPTY_DECK, {
+      questionId: 'q-1',
+      rating: 3,
+      nowMs: T0,
+      settings: SETTINGS,
+    });
     const undone = withoutReviews(progress, [only.id], SETTINGS);
     expect(undone.cards.has('q-1')).toBe(false);
     expect(undone.reviewCount).toBe(0);
   });
 
-  test('a rating after the clock went back is stamped just after the card\'s last review', () => {
+  test("a rating after the clock went back is stamped just after the card's last review", () => {
     const first = rate(EMPTY_DECK, { questionId: 'q-1', rating: 3, nowMs: T0, settings: SETTINGS });
     const second = rate(first.deck, { questionId: 'q-1', rating: 1, nowMs: T0 - 2 * DAY, settings: SETTINGS });
     expect(second.review.reviewedAt).toBe(first.review.reviewedAt + 1);
@@ -135,7 +149,9 @@ describe('card cache', () => {
     const log = [review('q-1', 3, T0)];
     const fresh = buildDeck(log, SETTINGS).deck.cards.get('q-1');
     if (!fresh) throw new Error('no card');
-    const stale = new Map([['q-1', { fingerprint: fingerprintReviews([], SETTINGS), card: { ...fresh, stability: 123 } }]]);
+    const stale = new Map([
+      ['q-1', { fingerprint: fingerprintReviews([], SETTINGS), card: { ...fresh, stability: 123 } }],
+    ]);
     const built = buildDeck(log, SETTINGS, stale);
     expect(built.deck.cards.get('q-1')).toEqual(fresh);
     expect(built.replayedCount).toBe(1);

@@ -18,7 +18,13 @@ import type { Rating } from '../../src/domain/review';
 import { DAY, MIN, SETTINGS, at } from './fixtures';
 
 const T0 = at('2026-03-02T10:00+03:00');
-const item = (questionId: string, later = false) => ({ questionId, lessonSlug: 'l', retrievability: 0.5, dueAt: T0, later });
+const item = (questionId: string, later = false) => ({
+  questionId,
+  lessonSlug: 'l',
+  retrievability: 0.5,
+  dueAt: T0,
+  later,
+});
 const queueOf = (due: string[], newIds: string[] = [], newLeftToday = 10): Queue => ({
   due: due.map((id) => item(id)),
   newQuestions: newIds.map((id) => ({ id, lessonSlug: 'l' })),
@@ -144,11 +150,18 @@ describe('a whole session on the real queue', () => {
     return { id, progress: rated.deck, session: ratingSaved(ratingGiven(session, id, rating === 1), rated.review.id) };
   }
   const queueAt = (progress: Deck, nowMs: number, newPerDay = SETTINGS.newPerDay) =>
-    buildQueue({ cards: progress.cards, questions: QUESTIONS, nowMs, settings: { ...SETTINGS, newPerDay }, lessonSlug: undefined });
+    buildQueue({
+      cards: progress.cards,
+      questions: QUESTIONS,
+      nowMs,
+      settings: { ...SETTINGS, newPerDay },
+      lessonSlug: undefined,
+    });
 
   test('a card answered wrong is explained, then comes back after the others, and the bar grows by one', () => {
     let progress = EMPTY_DECK;
-    for (const id of ['a-1', 'a-2', 'b-1']) progress = rate(progress, { questionId: id, rating: 3, nowMs: T0 - 10 * DAY, settings: SETTINGS }).deck;
+    for (const id of ['a-1', 'a-2', 'b-1'])
+      progress = rate(progress, { questionId: id, rating: 3, nowMs: T0 - 10 * DAY, settings: SETTINGS }).deck;
     let session = NEW_SESSION;
     let now = T0;
     const first = currentQuestionId(session, queueAt(progress, now));
@@ -178,7 +191,11 @@ describe('a whole session on the real queue', () => {
     let session = startNewQuestions(NEW_SESSION);
     const order: string[] = [];
     let now = T0;
-    for (let id = currentQuestionId(session, queueAt(progress, now)); id; id = currentQuestionId(session, queueAt(progress, now))) {
+    for (
+      let id = currentQuestionId(session, queueAt(progress, now));
+      id;
+      id = currentQuestionId(session, queueAt(progress, now))
+    ) {
       const wrong = order.length === 0;
       const played = play(progress, session, wrong ? 1 : 3, now);
       order.push(played.id);
@@ -194,7 +211,11 @@ describe('a whole session on the real queue', () => {
     let session = startNewQuestions(NEW_SESSION);
     const limit = 2;
     const started: string[] = [];
-    for (let id = currentQuestionId(session, queueAt(progress, T0, limit)); id; id = currentQuestionId(session, queueAt(progress, T0, limit))) {
+    for (
+      let id = currentQuestionId(session, queueAt(progress, T0, limit));
+      id;
+      id = currentQuestionId(session, queueAt(progress, T0, limit))
+    ) {
       const rated = rate(progress, { questionId: id, rating: 3, nowMs: T0, settings: SETTINGS });
       progress = rated.deck;
       session = ratingSaved(ratingGiven(session, id, false), rated.review.id);

@@ -15,7 +15,8 @@ const gradeNew = (rating: Rating, questionId = 'q-1') => scheduler.grade(undefin
 /** A card that has been in review for a while: Good on day 0, then Good when due, three times. */
 function matureCard(questionId = 'q-1'): CardState {
   let card = gradeNew(3, questionId);
-  for (let i = 0; i < 3; i++) card = scheduler.grade(card, review(questionId, 3, card.lastReviewedAt + card.scheduledDays * DAY));
+  for (let i = 0; i < 3; i++)
+    card = scheduler.grade(card, review(questionId, 3, card.lastReviewedAt + card.scheduledDays * DAY));
   return card;
 }
 

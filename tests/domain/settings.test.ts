@@ -19,8 +19,16 @@ describe('parseSettings', () => {
   });
 
   test('accepts the edges of each range and rejects values just outside', () => {
-    expect(parseSettings({ desiredRetention: 0.8, newPerDay: 0, dayStartHour: 23 })).toEqual({ desiredRetention: 0.8, newPerDay: 0, dayStartHour: 23 });
-    expect(parseSettings({ desiredRetention: 0.97, newPerDay: 100, dayStartHour: 0 })).toEqual({ desiredRetention: 0.97, newPerDay: 100, dayStartHour: 0 });
+    expect(parseSettings({ desiredRetention: 0.8, newPerDay: 0, dayStartHour: 23 })).toEqual({
+      desiredRetention: 0.8,
+      newPerDay: 0,
+      dayStartHour: 23,
+    });
+    expect(parseSettings({ desiredRetention: 0.97, newPerDay: 100, dayStartHour: 0 })).toEqual({
+      desiredRetention: 0.97,
+      newPerDay: 100,
+      dayStartHour: 0,
+    });
     expect(parseSettings({ desiredRetention: 0.79, newPerDay: 101, dayStartHour: 24 })).toEqual(DEFAULT_SETTINGS);
     expect(parseSettings({ newPerDay: 2.5, dayStartHour: Number.NaN })).toEqual(DEFAULT_SETTINGS);
   });

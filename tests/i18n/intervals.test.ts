@@ -12,7 +12,14 @@ describe('interval labels', () => {
   });
 
   test('day intervals show days up to a month, then months, then years', () => {
-    expect([1, 4, 29, 60, 45, 365].map((n) => formatInterval(days(n)))).toEqual(['1 дн.', '4 дн.', '29 дн.', '2 мес.', '1,5 мес.', '1 г.']);
+    expect([1, 4, 29, 60, 45, 365].map((n) => formatInterval(days(n)))).toEqual([
+      '1 дн.',
+      '4 дн.',
+      '29 дн.',
+      '2 мес.',
+      '1,5 мес.',
+      '1 г.',
+    ]);
   });
 
   test('negative or non-finite values show as zero minutes, never NaN', () => {

@@ -63,7 +63,10 @@ describe('loading progress', () => {
         const parsed = parseBackup(text, new TextEncoder().encode(text).length);
         if (!parsed.ok) throw new Error(parsed.error);
         const target = await openStore({ indexedDB: freshFactory() });
-        const added = uniqueReviews(parsed.backup.reviews, new Set((await target.store.loadAll()).reviews.map((r) => r.id)));
+        const added = uniqueReviews(
+          parsed.backup.reviews,
+          new Set((await target.store.loadAll()).reviews.map((r) => r.id)),
+        );
         await target.store.appendMany(added);
         const after = await loadDeck(target.store, parsed.backup.settings);
 

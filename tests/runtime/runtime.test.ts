@@ -35,19 +35,35 @@ function handChannel(): ProgressChannel & { deliver(message: ProgressMessage): v
 
 /** A page over IndexedDB on `factory`, at a clock the test moves. */
 function idbPage(factory: IDBFactory, clock = { nowMs: T0 }, extra: Partial<RuntimeDeps> = {}) {
-  return createRuntime({ openStore: () => openStore({ indexedDB: factory }), channel: quiet(), now: () => clock.nowMs, ...extra });
+  return createRuntime({
+    openStore: () => openStore({ indexedDB: factory }),
+    channel: quiet(),
+    now: () => clock.nowMs,
+    ...extra,
+  });
 }
 
 /** A page over memory maps (shared by pages given the same backing). */
 function memoryPage(backing: MemoryBacking = createMemoryBacking(), extra: Partial<RuntimeDeps> = {}) {
   const store = createMemoryStore(backing);
-  return createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: quiet(), now: () => T0, ...extra });
+  return createRuntime({
+    openStore: async () => ({ store, persistent: true, reason: null }),
+    channel: quiet(),
+    now: () => T0,
+    ...extra,
+  });
 }
 
 /** Writes a review straight into the database, as an earlier visit would have. */
 async function seed(factory: IDBFactory, questionId: string): Promise<string> {
   const store = createIdbStore(factory);
-  const review = createReview({ questionId, rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS, id: `seed-${questionId}` });
+  const review = createReview({
+    questionId,
+    rating: 3,
+    nowMs: T0 - 86_400_000,
+    settings: SETTINGS,
+    id: `seed-${questionId}`,
+  });
   await store.append(review);
   await store.close();
   return review.id;
@@ -86,7 +102,11 @@ describe('loading', () => {
 
   test('an unreadable log loads as empty, with an alert', async () => {
     const store = { ...createMemoryStore(), loadAll: () => Promise.reject(new Error('boom')) };
-    const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: quiet(), now: () => T0 });
+    const page = createRuntime({
+      openStore: async () => ({ store, persistent: true, reason: null }),
+      channel: quiet(),
+      now: () => T0,
+    });
     await page.load();
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
     expect(page.getState().deck.reviewCount).toBe(0);
@@ -104,7 +124,12 @@ describe('rating and undo', () => {
 
     const reloaded = idbPage(factory);
     await reloaded.load();
-    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+    expect(
+      reloaded
+        .getState()
+        .deck.reviewsByQuestion.get('q-1')
+        ?.map((r) => r.id),
+    ).toEqual([review.id]);
     expect(reloaded.getState().deck.cards.get('q-1')).toEqual(page.getState().deck.cards.get('q-1'));
   });
 
@@ -167,7 +192,10 @@ describe('a failed save', () => {
     // The original method, called with the store as `this` in the mock below.
     // eslint-disable-next-line @typescript-eslint/unbound-method
     const put = IDBObjectStore.prototype.put;
-    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (this: IDBObjectStore, ...args) {
+    const failing = vi.spyOn(IDBObjectStore.prototype, 'put').mockImplementation(function (
+      this: IDBObjectStore,
+      ...args
+    ) {
       if (this.name === 'reviews') throw new DOMException('disk full', 'QuotaExceededError');
       return put.apply(this, args);
     });
@@ -181,7 +209,12 @@ describe('a failed save', () => {
     expect(page.getState().saveError).toBeNull();
     const reloaded = idbPage(factory);
     await reloaded.load();
-    expect(reloaded.getState().deck.reviewsByQuestion.get('q-1')?.map((r) => r.id)).toEqual([review.id]);
+    expect(
+      reloaded
+        .getState()
+        .deck.reviewsByQuestion.get('q-1')
+        ?.map((r) => r.id),
+    ).toEqual([review.id]);
   });
 });
 
@@ -189,7 +222,12 @@ describe('settings page use-cases', () => {
   test('an import adds only new reviews, saves them, and importing again adds nothing', async () => {
     const backing = createMemoryBacking();
     const page = memoryPage(backing);
-    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0 - 86_400_000, settings: SETTINGS }).review;
+    const theirs = rate(emptyDeck(new Map()), {
+      questionId: 'q-a',
+      rating: 3,
+      nowMs: T0 - 86_400_000,
+      settings: SETTINGS,
+    }).review;
     expect(await page.importReviews([theirs, theirs])).toEqual({ added: 1, alreadyPresent: 1, saved: { ok: true } });
     expect(await page.importReviews([theirs])).toEqual({ added: 0, alreadyPresent: 1, saved: { ok: true } });
     expect(page.getState().deck.reviewCount).toBe(1);
@@ -247,7 +285,7 @@ describe('another tab', () => {
     expect(page.getState().deck.reviewCount).toBe(0);
   });
 
-  test('hears this page\'s saved changes', async () => {
+  test("hears this page's saved changes", async () => {
     const sent: ProgressMessage[] = [];
     const channel: ProgressChannel = { ...quiet(), available: true, post: (m) => void sent.push(m) };
     const page = memoryPage(createMemoryBacking(), { channel });

@@ -13,7 +13,14 @@ import { freshFactory } from '../storage/idb-helpers';
 const T0 = Date.parse('2026-03-02T10:00+03:00');
 let n = 0;
 const makeReview = (): Review =>
-  createReview({ questionId: 'q-1', rating: 3, nowMs: T0 + n * 1000, settings: DEFAULT_SETTINGS, id: `safe-${++n}`, utcOffsetMinutes: 180 });
+  createReview({
+    questionId: 'q-1',
+    rating: 3,
+    nowMs: T0 + n * 1000,
+    settings: DEFAULT_SETTINGS,
+    id: `safe-${++n}`,
+    utcOffsetMinutes: 180,
+  });
 const noWait = { sleep: async () => undefined, retryLaterMs: null };
 
 /** A memory store whose writes fail while `failing` is above zero (each failure counts down). */
@@ -39,7 +46,13 @@ function flaky(failures: number) {
 
 function recordingChannel(): ProgressChannel & { sent: ProgressMessage[] } {
   const sent: ProgressMessage[] = [];
-  return { available: true, sent, post: (m) => void sent.push(m), subscribe: () => () => undefined, close: () => undefined };
+  return {
+    available: true,
+    sent,
+    post: (m) => void sent.push(m),
+    subscribe: () => () => undefined,
+    close: () => undefined,
+  };
 }
 
 /** The saver over `store`, as the runtime makes it; `append(review)` is what a rating saves. */
@@ -86,7 +99,12 @@ describe('saving', () => {
 
   test('queued writes are replayed in order before the next one, so an undo of an unsaved review sticks', async () => {
     const { store, inner, state } = flaky(100);
-    const page = createRuntime({ openStore: async () => ({ store, persistent: true, reason: null }), channel: openProgressChannel('unused', null), now: () => T0, retry: noWait });
+    const page = createRuntime({
+      openStore: async () => ({ store, persistent: true, reason: null }),
+      channel: openProgressChannel('unused', null),
+      now: () => T0,
+      retry: noWait,
+    });
     const a = await page.rate('q-1', 3);
     await page.undo(a.id);
     expect(page.getState().deck.reviewCount).toBe(0);

@@ -6,7 +6,13 @@ import { replay } from '../../src/domain/review-log';
 import { applyProgressMessage } from '../../src/runtime/tab-sync';
 import { openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 
-const review = createReview({ questionId: 'q-1', rating: 4, nowMs: Date.parse('2026-03-02T10:00+03:00'), settings: DEFAULT_SETTINGS, id: 'b-1' });
+const review = createReview({
+  questionId: 'q-1',
+  rating: 4,
+  nowMs: Date.parse('2026-03-02T10:00+03:00'),
+  settings: DEFAULT_SETTINGS,
+  id: 'b-1',
+});
 const nextMessage = (subscribe: (listener: (m: ProgressMessage) => void) => void) =>
   new Promise<ProgressMessage>((resolve) => subscribe(resolve));
 
@@ -56,7 +62,7 @@ describe('tab channel', () => {
   });
 });
 
-describe('applying another tab\'s change', () => {
+describe("applying another tab's change", () => {
   const settings = { ...DEFAULT_SETTINGS };
   const T0 = Date.parse('2026-03-02T10:00+03:00');
 
@@ -68,7 +74,7 @@ describe('applying another tab\'s change', () => {
     expect(undone.cards.size).toBe(0);
   });
 
-  test('a reset keeps the course\'s replaced question ids, so later reviews still carry over', () => {
+  test("a reset keeps the course's replaced question ids, so later reviews still carry over", () => {
     const replacements = new Map([['q-new', ['q-old']]]);
     const { deck: progress } = rate(emptyDeck(replacements), { questionId: 'q-new', rating: 3, nowMs: T0, settings });
     expect(applyProgressMessage(progress, { type: 'progress-cleared' }, settings).replacements).toBe(replacements);

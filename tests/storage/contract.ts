@@ -22,7 +22,14 @@ export interface StoreHarness {
 const T0 = Date.parse('2026-03-02T10:00+03:00');
 let n = 0;
 const makeReview = (questionId = 'q-1', offsetMs = 0): Review =>
-  createReview({ questionId, rating: 3, nowMs: T0 + offsetMs, settings: DEFAULT_SETTINGS, id: `contract-${++n}`, utcOffsetMinutes: 180 });
+  createReview({
+    questionId,
+    rating: 3,
+    nowMs: T0 + offsetMs,
+    settings: DEFAULT_SETTINGS,
+    id: `contract-${++n}`,
+    utcOffsetMinutes: 180,
+  });
 const sortById = (reviews: Review[]) => [...reviews].sort((a, b) => (a.id < b.id ? -1 : 1));
 const cardOf = (questionId: string) => ({
   fingerprint: '1:x:abc',
@@ -115,7 +122,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       await store.replaceCardCache([cardOf('q-1'), cardOf('q-2')]);
       expect(await store.getSettings()).toEqual(settings);
       expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
-      expect(await store.loadCardCache()).toEqual({ cards: new Map([['q-1', cardOf('q-1')], ['q-2', cardOf('q-2')]]), compact: true });
+      expect(await store.loadCardCache()).toEqual({
+        cards: new Map([
+          ['q-1', cardOf('q-1')],
+          ['q-2', cardOf('q-2')],
+        ]),
+        compact: true,
+      });
     });
 
     test('a review appended with its cache entry stores both, and the entry overrides the snapshot until it is rewritten', async () => {
@@ -149,7 +162,10 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
     test('malformed card cache entries are left out', async () => {
       const harness = await makeHarness();
       await harness.store.replaceCardCache([cardOf('q-4')]);
-      await harness.writeRawCache('card:q-1', { fingerprint: 'x', card: { questionId: 'q-1', phase: 'review', stability: 'NaN' } });
+      await harness.writeRawCache('card:q-1', {
+        fingerprint: 'x',
+        card: { questionId: 'q-1', phase: 'review', stability: 'NaN' },
+      });
       await harness.writeRawCache('card:q-2', cardOf('q-3'));
       await harness.writeRawCache('something-else', cardOf('q-5'));
       expect([...(await harness.store.loadCardCache()).cards.keys()]).toEqual(['q-4']);

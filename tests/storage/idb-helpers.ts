@@ -4,7 +4,13 @@ import { IDBFactory } from 'fake-indexeddb';
 export const freshFactory = (): IDBFactory => new IDBFactory();
 
 /** Puts a raw value into one of the site's object stores, bypassing our code. */
-export function putRaw(factory: IDBFactory, dbName: string, storeName: string, key: string, value: unknown): Promise<void> {
+export function putRaw(
+  factory: IDBFactory,
+  dbName: string,
+  storeName: string,
+  key: string,
+  value: unknown,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const open = factory.open(dbName);
     open.onerror = () => reject(open.error ?? new Error('open failed'));

@@ -30,7 +30,13 @@ test('compacting packs single records into one chunk, and a malformed chunk entr
   const factory = freshFactory();
   const store = createIdbStore(factory, 'chunks');
   const reviews = Array.from({ length: 300 }, (_, i) =>
-    createReview({ questionId: `q-${i % 4}`, rating: 3, nowMs: Date.parse('2026-03-02T10:00+03:00') + i, settings: DEFAULT_SETTINGS, id: `chunked-${i}` }),
+    createReview({
+      questionId: `q-${i % 4}`,
+      rating: 3,
+      nowMs: Date.parse('2026-03-02T10:00+03:00') + i,
+      settings: DEFAULT_SETTINGS,
+      id: `chunked-${i}`,
+    }),
   );
   for (const review of reviews) await store.append(review);
   expect(await store.compact()).toBe(300);
@@ -48,7 +54,15 @@ test('a malformed single record is not packed, so it is still reported', async (
   await store.probe();
   await putRaw(factory, 'chunks-bad', 'reviews', 'junk', { id: 'junk' });
   for (let i = 0; i < 250; i++) {
-    await store.append(createReview({ questionId: 'q-1', rating: 3, nowMs: Date.parse('2026-03-02T10:00+03:00') + i, settings: DEFAULT_SETTINGS, id: `ok-${i}` }));
+    await store.append(
+      createReview({
+        questionId: 'q-1',
+        rating: 3,
+        nowMs: Date.parse('2026-03-02T10:00+03:00') + i,
+        settings: DEFAULT_SETTINGS,
+        id: `ok-${i}`,
+      }),
+    );
   }
   expect(await store.compact()).toBe(250);
   expect((await store.loadAll()).problems).toEqual([{ key: 'junk', reason: 'not a valid review record' }]);

@@ -4,7 +4,13 @@ import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { openStore } from '../../src/storage/open-store';
 import { freshFactory } from './idb-helpers';
 
-const review = createReview({ questionId: 'q-1', rating: 3, nowMs: Date.parse('2026-03-02T10:00+03:00'), settings: DEFAULT_SETTINGS, id: 'open-1' });
+const review = createReview({
+  questionId: 'q-1',
+  rating: 3,
+  nowMs: Date.parse('2026-03-02T10:00+03:00'),
+  settings: DEFAULT_SETTINGS,
+  id: 'open-1',
+});
 
 describe('opening the store', () => {
   test('uses IndexedDB when it works and says progress is kept', async () => {
@@ -24,14 +30,21 @@ describe('opening the store', () => {
   });
 
   test('falls back to memory when opening the database throws', async () => {
-    const throwing = { open: () => { throw new DOMException('denied', 'SecurityError'); } } as unknown as IDBFactory;
+    const throwing = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
     expect((await openStore({ indexedDB: throwing })).persistent).toBe(false);
   });
 
   test('falls back to memory when opening the database fails', async () => {
     const failing = {
       open() {
-        const request = { error: new DOMException('broken', 'UnknownError') } as { error: DOMException; onerror?: () => void };
+        const request = { error: new DOMException('broken', 'UnknownError') } as {
+          error: DOMException;
+          onerror?: () => void;
+        };
         setTimeout(() => request.onerror?.(), 0);
         return request;
       },

@@ -9,7 +9,9 @@ describe('persistent storage', () => {
 
   test('reports what the browser answers', async () => {
     expect(await persistenceStatus({ persisted: async () => true })).toBe('persisted');
-    expect(await requestPersistence({ persist: async () => false, persisted: async () => false })).toBe('not-persisted');
+    expect(await requestPersistence({ persist: async () => false, persisted: async () => false })).toBe(
+      'not-persisted',
+    );
   });
 
   test('a throwing API is treated as unsupported, never as an error', async () => {

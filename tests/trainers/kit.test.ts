@@ -81,7 +81,9 @@ describe('buildOnboardingSnippet', () => {
   });
 
   test('plain text has no Markdown syntax', () => {
-    expect(text).toContain('1. Игнорирование проблемы (6 мин): https://course.example.org/lessons/ignoring-the-problem/');
+    expect(text).toContain(
+      '1. Игнорирование проблемы (6 мин): https://course.example.org/lessons/ignoring-the-problem/',
+    );
     expect(text).not.toMatch(/\]\(/);
   });
 

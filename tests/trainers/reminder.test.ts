@@ -37,9 +37,12 @@ describe('parseReminderForm', () => {
     expect(parseReminderForm({ ...valid, time })).toMatchObject({ ok: false, field: 'time' });
   });
 
-  test.each(['', '2026-02-29', '2026-04-31', '2026-13-01', '02.03.2026', '1999-12-31'])('refuses the date %j', (date) => {
-    expect(parseReminderForm({ ...valid, date })).toMatchObject({ ok: false, field: 'date' });
-  });
+  test.each(['', '2026-02-29', '2026-04-31', '2026-13-01', '02.03.2026', '1999-12-31'])(
+    'refuses the date %j',
+    (date) => {
+      expect(parseReminderForm({ ...valid, date })).toMatchObject({ ok: false, field: 'date' });
+    },
+  );
 
   test('accepts 29 February in a leap year', () => {
     expect(parseReminderForm({ ...valid, date: '2028-02-29' }).ok).toBe(true);
