@@ -48,3 +48,26 @@ test('with a history, shows per-lesson numbers and charts with text alternatives
   await expect(page.locator('[data-chart="curve"] path.curve-own')).toHaveAttribute('d', /^M/);
   await expectNoAxeViolations(page, '/progress/ with data');
 });
+
+for (const width of [320, 390]) {
+  test(`at ${width} px the per-lesson table becomes cards and nothing scrolls sideways`, async ({ page }) => {
+    await page.setViewportSize({ width, height: 800 });
+    await page.clock.install({ time: NOW });
+    const questionIds = await lessonQuestionIds(page);
+    await page.goto('/settings/');
+    await importBackup(page, seedBackup(questionIds));
+    await page.goto('/progress/');
+    const row = page.locator(`[data-lesson="${SEED_LESSON}"]`);
+    await expect(row.locator('[data-met]')).toHaveText(`2 из ${questionIds.length}`);
+    // Every figure is inside the screen, and the page is no wider than it.
+    for (const cell of await row.locator('td').all()) {
+      const box = await cell.boundingBox();
+      expect(box!.x + box!.width).toBeLessThanOrEqual(width);
+    }
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    // The column's name shows beside each figure.
+    expect(await row.locator('[data-recall]').evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
+      '"Вспомните сейчас"',
+    );
+  });
+}

@@ -83,11 +83,13 @@ export default function ProgressView({ lessons }: Props) {
                 <th scope="row">
                   <a href={urls.lesson(lesson.slug)}>{lesson.title}</a>
                 </th>
-                <td data-met>
+                <td data-met data-label="Встречено">
                   {s.met} из {s.total}
                 </td>
-                <td data-recall>{s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}%`}</td>
-                <td data-next-due>
+                <td data-recall data-label="Вспомните сейчас">
+                  {s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}%`}
+                </td>
+                <td data-next-due data-label="Следующее повторение">
                   {s.nextDueStudyDay === null
                     ? '—'
                     : s.nextDueStudyDay <= today
