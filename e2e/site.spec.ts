@@ -66,3 +66,22 @@ test('an unknown address shows the 404 page', async ({ page }) => {
   await page.getByRole('link', { name: 'Перейти к списку уроков' }).click();
   await expect(page).toHaveURL(/\/$/);
 });
+
+for (const width of [320, 390]) {
+  test(`at ${width} px the header is one row, and «Ещё» reaches the other pages without JavaScript`, async ({
+    browser,
+  }) => {
+    const context = await browser.newContext({ viewport: { width, height: 740 }, javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto('/');
+    const header = page.locator('.site-header');
+    expect((await header.boundingBox())!.height).toBeLessThanOrEqual(60);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
+    const nav = page.getByRole('navigation', { name: 'Разделы' });
+    await expect(nav.getByRole('link', { name: 'Повторение' })).toBeVisible();
+    await nav.getByText('Ещё').click();
+    await nav.getByRole('link', { name: 'Настройки' }).click();
+    await expect(page).toHaveURL(/\/settings\/$/);
+    await context.close();
+  });
+}

@@ -7,11 +7,11 @@ export const site = {
   credit: course.credit,
 } as const;
 
-/** Header navigation, in order. */
+/** Header navigation, in order. `primary` items stay in the header's one row on a phone; the rest go under «Ещё». */
 export const navigation = [
-  { href: '/', label: 'Уроки' },
-  { href: '/review/', label: 'Повторение' },
-  { href: '/progress/', label: 'Прогресс' },
-  { href: '/settings/', label: 'Настройки' },
-  { href: '/trainers/', label: 'Тренерам' },
+  { href: '/', label: 'Уроки', primary: true },
+  { href: '/review/', label: 'Повторение', primary: true },
+  { href: '/progress/', label: 'Прогресс', primary: false },
+  { href: '/settings/', label: 'Настройки', primary: false },
+  { href: '/trainers/', label: 'Тренерам', primary: false },
 ] as const;
