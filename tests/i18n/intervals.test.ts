@@ -14,7 +14,9 @@ describe('interval labels', () => {
   });
 
   test('day intervals show days up to a month, then months, then years, in words with Russian plurals', () => {
-    expect([1, 4, 5, 21, 29, 60, 45, 150, 365, 548].map((n) => formatInterval(days(n)).replace(/\u00a0/g, ' '))).toEqual([
+    expect(
+      [1, 4, 5, 21, 29, 60, 45, 150, 365, 548].map((n) => formatInterval(days(n)).replace(/\u00a0/g, ' ')),
+    ).toEqual([
       '1 день',
       '4 дня',
       '5 дней',
