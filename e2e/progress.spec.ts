@@ -67,7 +67,7 @@ for (const width of [320, 390]) {
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width);
     // The column's name shows beside each figure.
     expect(await row.locator('[data-recall]').evaluate((td) => getComputedStyle(td, '::before').content)).toBe(
-      '"Вспомните сейчас"',
+      '"Вероятность вспомнить сегодня"',
     );
   });
 }

@@ -25,14 +25,21 @@ function calendarDaysBetween(fromMs: number, toMs: number): number {
 }
 
 /**
- * When something is due, relative to now: «сегодня в 18:20», «завтра в 04:00», «5 марта в 04:00»,
- * with the year when it is not this year. Anything already past reads «сейчас».
+ * When something is due, relative to now: «сегодня в 18:20» (a card coming back within the day),
+ * else the day alone: «завтра», «5 марта», «5 января 2027 г.». A card due on a later day is due
+ * from the start of that study day, so its hour («в 04:00») would only read as an appointment.
+ * Anything already past reads «сейчас».
  */
 export function formatDueAt(dueAtMs: number, nowMs: number): string {
   if (!Number.isFinite(dueAtMs) || dueAtMs <= nowMs) return 'сейчас';
   const days = calendarDaysBetween(nowMs, dueAtMs);
-  const time = formatTime(dueAtMs);
-  if (days <= 1) return `${relativeDays.format(days, 'day')} в ${time}`;
+  if (days === 0) return `${relativeDays.format(0, 'day')} в ${formatTime(dueAtMs)}`;
+  if (days === 1) return relativeDays.format(1, 'day');
   const sameYear = new Date(dueAtMs).getFullYear() === new Date(nowMs).getFullYear();
-  return `${sameYear ? dayMonthFormat.format(dueAtMs) : formatDate(dueAtMs)} в ${time}`;
+  return sameYear ? dayMonthFormat.format(dueAtMs) : formatDate(dueAtMs);
+}
+
+/** Ends a sentence with a period unless it already ends with one («… 2027 г.», not «г..»). */
+export function endSentence(text: string): string {
+  return /[.!?…]$/.test(text) ? text : `${text}.`;
 }

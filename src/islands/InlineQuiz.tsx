@@ -5,7 +5,7 @@ import { StorageAlerts } from '../components/StorageAlerts';
 import { QuestionStatic } from '../components/QuestionStatic';
 import { cardDueAt } from '../domain/queue';
 import { createScheduler } from '../domain/scheduler';
-import { formatDueAt } from '../i18n/dates';
+import { endSentence, formatDueAt } from '../i18n/dates';
 import type { CardView } from '../lib/card-view';
 import QuestionCard from './QuestionCard';
 
@@ -30,7 +30,7 @@ export default function InlineQuiz({ cards }: { cards: CardView[] }) {
   const scheduler = createScheduler(state.settings);
   const dueText = (id: string) => {
     const card = state.deck.cards.get(id);
-    return card ? `Следующее повторение: ${formatDueAt(cardDueAt(card, state.settings), now)}.` : '';
+    return card ? endSentence(`Следующее повторение: ${formatDueAt(cardDueAt(card, state.settings), now)}`) : '';
   };
   const done = (id: string) => setAnswered((s) => new Set(s).add(id));
 

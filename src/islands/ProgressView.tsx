@@ -55,7 +55,7 @@ export default function ProgressView({ lessons }: Props) {
     <div class="progress">
       {alertBox}
       <p>
-        Встречено вопросов: <strong data-met-total>{cards.length}</strong> из {questionIds.size}.{' '}
+        Вопросов начато: <strong data-met-total>{cards.length}</strong> из {questionIds.size}.{' '}
         {activity && streak !== null ? (
           <>
             Повторений всего: <strong data-review-count={deck.reviewCount}>{deck.reviewCount}</strong>. Серия дней:{' '}
@@ -70,8 +70,8 @@ export default function ProgressView({ lessons }: Props) {
         <thead>
           <tr>
             <th scope="col">Урок</th>
-            <th scope="col">Встречено</th>
-            <th scope="col">Вспомните сейчас</th>
+            <th scope="col">Начато вопросов</th>
+            <th scope="col">Вероятность вспомнить сегодня</th>
             <th scope="col">Следующее повторение</th>
           </tr>
         </thead>
@@ -83,10 +83,10 @@ export default function ProgressView({ lessons }: Props) {
                 <th scope="row">
                   <a href={urls.lesson(lesson.slug)}>{lesson.title}</a>
                 </th>
-                <td data-met data-label="Встречено">
+                <td data-met data-label="Начато вопросов">
                   {s.met} из {s.total}
                 </td>
-                <td data-recall data-label="Вспомните сейчас">
+                <td data-recall data-label="Вероятность вспомнить сегодня">
                   {s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}%`}
                 </td>
                 <td data-next-due data-label="Следующее повторение">

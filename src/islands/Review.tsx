@@ -16,7 +16,7 @@ import { useRuntimeState } from '../runtime/use-runtime';
 import { buildQueue } from '../domain/queue';
 import type { Rating } from '../domain/review';
 import { createScheduler } from '../domain/scheduler';
-import { formatDueAt } from '../i18n/dates';
+import { endSentence, formatDueAt } from '../i18n/dates';
 import { dueCountText } from '../i18n/messages';
 import { formatQuestions } from '../i18n/plurals';
 import type { CardView } from '../lib/card-view';
@@ -124,12 +124,14 @@ export default function Review({ cards, lessons }: { cards: CardView[]; lessons:
           <h2 tabIndex={-1} ref={focusOnMount}>
             Повторение завершено
           </h2>
-          <p>{next ? `Следующая карточка: ${next}.` : 'Новых повторений пока не запланировано.'}</p>
+          <p>{next ? endSentence(`Следующая карточка: ${next}`) : 'Новых повторений пока не запланировано.'}</p>
         </section>
       ) : (
         <section class="review-empty">
           <h2>Сейчас повторять нечего</h2>
-          <p>{next ? `Следующая карточка: ${next}.` : 'Ответьте на вопросы в уроках, и они появятся здесь.'}</p>
+          <p>
+            {next ? endSentence(`Следующая карточка: ${next}`) : 'Ответьте на вопросы в уроках, и они появятся здесь.'}
+          </p>
           <p>
             <a href="/#lessons">К урокам</a>
           </p>

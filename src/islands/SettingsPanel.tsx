@@ -181,7 +181,9 @@ export default function SettingsPanel() {
       </p>
       <p>
         {PERSISTENCE_TEXT[persisted]} Последняя резервная копия:{' '}
-        <strong data-last-backup>{meta.lastBackupAt === null ? 'ещё не было' : formatDate(meta.lastBackupAt)}</strong>.
+        <strong data-last-backup>{meta.lastBackupAt === null ? 'ещё не было' : formatDate(meta.lastBackupAt)}</strong>
+        {/* A date already ends with «г.»: no second period. */}
+        {meta.lastBackupAt === null ? '.' : ''}
       </p>
       {overdue && <p class="notice settings-warning">{BACKUP_MESSAGES.backupOverdue}</p>}
       <p>
