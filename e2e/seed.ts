@@ -60,3 +60,33 @@ export async function importBackup(page: Page, text: string | Buffer, name = 'pr
     .getByLabel('Восстановить из файла')
     .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
 }
+
+/**
+ * A version 2 backup of `count` reviews, 10 per question, spread over the year before `endMs`:
+ * the first questions take the course's real ids, the rest made-up ids (reviews of questions the
+ * course no longer has are kept and exported, so they count). Written row by row as the site
+ * writes version 2 (see src/domain/backup.ts), which keeps a 100,000-review file near 6 MB.
+ */
+export function largeBackup(count: number, realQuestionIds: readonly string[], endMs: number): string {
+  const perQuestion = 10;
+  const questions = Array.from(
+    { length: Math.ceil(count / perQuestion) },
+    (_, i) => realQuestionIds[i] ?? `retired-question-${i}`,
+  );
+  const stepMs = Math.floor((365 * 86_400_000) / count);
+  const startMs = endMs - count * stepMs;
+  // Oldest first: the question cycles, so each question's reviews are spread over the year.
+  const rows = Array.from({ length: count }, (_, i) =>
+    JSON.stringify([`bulk-${i}`, i % questions.length, 3, i === 0 ? startMs : stepMs, 180, 4]),
+  );
+  const head = {
+    format: 'seven-reasons-progress',
+    version: 2,
+    exportedAt: new Date(endMs).toISOString(),
+    settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
+    questions,
+    undone: [],
+    resetAt: null,
+  };
+  return `${JSON.stringify(head).slice(0, -1)},"reviews":[\n${rows.join(',\n')}\n]}\n`;
+}

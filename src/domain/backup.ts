@@ -80,14 +80,21 @@ export interface Backup {
   resetAt: number | null;
 }
 
-/** Builds the backup document. */
+/**
+ * Builds the backup document. A file never takes back its own reviews: when the log holds reviews
+ * from before `resetAt` (a backup exported before the reset was restored on purpose, or the clock
+ * went back), the file's reset moves back to the oldest of them, so importing the file elsewhere
+ * keeps every review it carries and still drops what the reset cleared before that.
+ */
 export function createBackup(input: {
   settings: Settings;
   reviews: readonly Review[];
   nowMs: number;
-  undone?: readonly string[];
+  undone?: Iterable<string>;
   resetAt?: number | null;
 }): Backup {
+  let resetAt = input.resetAt ?? null;
+  if (resetAt !== null) for (const review of input.reviews) resetAt = Math.min(resetAt, review.reviewedAt);
   return {
     format: BACKUP_FORMAT,
     version: BACKUP_VERSION,
@@ -95,7 +102,7 @@ export function createBackup(input: {
     settings: { ...input.settings },
     reviews: [...input.reviews],
     undone: [...(input.undone ?? [])],
-    resetAt: input.resetAt ?? null,
+    resetAt,
   };
 }
 
@@ -174,6 +181,26 @@ export function withoutTakenBack(
   const resetAt = takenBack.resetAt ?? Number.NEGATIVE_INFINITY;
   const kept = imported.filter((review) => !undone.has(review.id) && review.reviewedAt >= resetAt);
   return { kept, takenBack: imported.length - kept.length };
+}
+
+/** What a backup file says was taken back, and when it was written. */
+export type FileTakenBack = Pick<Backup, 'exportedAt' | 'undone' | 'resetAt'>;
+
+/**
+ * What importing a backup file must leave out: the union of the file's and this browser's taken-back
+ * records. Undone reviews count without exception. This browser's reset counts only for a file
+ * written at or after it: a reset and a file import are both things the learner chose on purpose,
+ * so importing a file exported before the reset is the learner asking for the state they had
+ * then, and restores it. Merges nobody chose (an LMS's state) pass no file and honour every reset.
+ */
+export function takenBackForImport(local: TakenBack, file: FileTakenBack): TakenBack {
+  const localResetAt = local.resetAt ?? null;
+  const exportedBeforeReset = localResetAt !== null && Date.parse(file.exportedAt) < localResetAt;
+  const resets = [file.resetAt, exportedBeforeReset ? null : localResetAt].filter((at): at is number => at !== null);
+  return {
+    undone: [...(local.undone ?? []), ...file.undone],
+    resetAt: resets.length ? Math.max(...resets) : null,
+  };
 }
 
 /** Days after which a backup counts as old when storage is not persistent (Safari's 7-day rule). */

@@ -26,10 +26,11 @@ export const BACKUP_MESSAGES = Object.freeze({
     `Файл создан более новой версией сайта (формат ${version}). Обновите страницу и попробуйте снова.`,
   invalid: (where: string, what: string) => `Файл повреждён: ${where} — ${what}. Ничего не изменено.`,
   /** After a successful import. */
-  imported: (added: number, alreadyThere: number) =>
-    added === 0
+  imported: (added: number, alreadyThere: number, takenBack = 0) =>
+    takenBack === 0 && added === 0
       ? 'Все повторения из файла уже были сохранены. Ничего не изменилось.'
-      : `Добавлено ${formatReviews(added)}${alreadyThere ? `, ещё ${formatReviews(alreadyThere)} уже были` : ''}.`,
+      : `${added ? `Добавлено ${formatReviews(added)}` : 'Ничего не добавлено'}${alreadyThere ? `, ещё ${formatReviews(alreadyThere)} уже были` : ''}.` +
+        (takenBack ? ` Не вернулись отменённые или сброшенные: ${formatReviews(takenBack)}.` : ''),
   /** Settings warning: storage is not persistent and the last backup is old or missing. */
   backupOverdue:
     'Браузер может удалить прогресс, если не заходить на сайт 7 дней (так делает Safari). Скачайте резервную копию или установите сайт на главный экран.',

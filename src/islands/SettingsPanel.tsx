@@ -1,14 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import {
-  backupFileName,
-  createBackup,
-  isBackupOverdue,
-  MAX_BACKUP_BYTES,
-  serializeBackup,
-  withoutTakenBack,
-} from '../domain/backup';
+import { backupFileName, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup } from '../domain/backup';
 import { parseBackup } from '../domain/backup-import';
-import { allReviews } from '../domain/deck';
 import { settingsSchema } from '../domain/settings';
 import { BACKUP_MESSAGES } from '../i18n/messages';
 import { formatDate } from '../i18n/dates';
@@ -62,7 +54,7 @@ export default function SettingsPanel() {
 
   if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
   const { meta, persisted } = data;
-  const { deck, settings } = state;
+  const { deck } = state;
   const runtime = pageRuntime();
 
   const say = (message: string, isProblem: boolean) => {
@@ -86,11 +78,7 @@ export default function SettingsPanel() {
 
   const exportBackup = async () => {
     const nowMs = runtime.now();
-    downloadText(
-      serializeBackup(createBackup({ settings, reviews: allReviews(deck), nowMs })),
-      backupFileName(nowMs),
-      'application/json;charset=utf-8',
-    );
+    downloadText(serializeBackup(runtime.backup()), backupFileName(nowMs), 'application/json;charset=utf-8');
     const nextMeta = { ...meta, lastBackupAt: nowMs };
     await runtime.saveMeta(nextMeta);
     setData({ ...data, meta: nextMeta, persisted: await requestPersistence() });
@@ -105,10 +93,10 @@ export default function SettingsPanel() {
     const parsed =
       file.size > MAX_BACKUP_BYTES ? parseBackup('', file.size) : parseBackup(await file.text(), file.size);
     if (!parsed.ok) return say(parsed.error, true);
-    const { kept } = withoutTakenBack(parsed.backup.reviews, parsed.backup);
-    const imported = await runtime.importReviews(kept);
+    // The file's undone ids and reset count, and so do this browser's (see takenBackForImport).
+    const imported = await runtime.importReviews(parsed.backup.reviews, parsed.backup);
     if (!imported.saved.ok) return say(imported.saved.error, true);
-    say(BACKUP_MESSAGES.imported(imported.added, imported.alreadyPresent), false);
+    say(BACKUP_MESSAGES.imported(imported.added, imported.alreadyPresent, imported.takenBack), false);
   };
 
   const reset = async () => {
@@ -194,7 +182,11 @@ export default function SettingsPanel() {
       <div class="settings-field">
         <label htmlFor="restore-file">Восстановить из файла</label>
         <input id="restore-file" type="file" accept="application/json,.json" onChange={(e) => void importBackup(e)} />
-        <small class="muted">Повторения из файла добавятся к сохранённым; повторный импорт ничего не меняет.</small>
+        <small class="muted">
+          Повторения из файла добавятся к сохранённым; повторный импорт ничего не меняет. Отменённые ответы не вернутся.
+          После сброса прогресса файл, скачанный до сброса, вернёт прогресс на день скачивания; из файлов, скачанных
+          позже, сброшенное не вернётся.
+        </small>
       </div>
 
       <h2>Сброс</h2>

@@ -1,9 +1,10 @@
 /** Loading the learner's deck: the log, checked against the card cache, replayed where stale. */
+import { withoutTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
 import { buildDeck, type Deck, type QuestionReplacements } from '../domain/deck';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
-import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache } from '../storage/store';
+import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache, StoredTakenBack } from '../storage/store';
 
 /** The loaded deck and anything the learner should be told. */
 export interface LoadedDeck {
@@ -12,6 +13,8 @@ export interface LoadedDeck {
   problems: LoadProblem[];
   /** A Russian message for `role="alert"` when something could not be read or was skipped; else null. */
   alert: string | null;
+  /** What the learner took back (undone review ids, the last reset); none when the log was unreadable. */
+  takenBack: StoredTakenBack;
 }
 
 /** Options for `loadDeck`. */
@@ -44,15 +47,21 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   );
   const logPromise = store.loadAll().then(
     (log): LoadResult & { error: string | null } => ({ ...log, error: null }),
-    () => ({ reviews: [], problems: [], error: STORAGE_MESSAGES.readFailed }),
+    () => ({ reviews: [], problems: [], takenBack: { undone: [], resetAt: null }, error: STORAGE_MESSAGES.readFailed }),
   );
   const [log, cache] = await Promise.all([logPromise, cachePromise]);
-  const built = buildDeck(log.reviews, settings, cache.cards, options.replacements);
+  // An undone review can reach the log again only by a race (an import saved while another tab
+  // undid it); its tombstone wins. The reset marker is not applied here: a review stored after the
+  // reset, or restored on purpose from an older file, is the learner's.
+  const reviews = log.takenBack.undone.length
+    ? withoutTakenBack(log.reviews, { undone: log.takenBack.undone }).kept
+    : log.reviews;
+  const built = buildDeck(reviews, settings, cache.cards, options.replacements);
   if (log.error === null && (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length)) {
     // Best effort: the cache is checked against the log on every load, so losing it costs only time.
     store.replaceCardCache(built.cache).catch(() => undefined);
   }
   store.compact().catch(() => 0);
   const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);
-  return { deck: built.deck, problems: log.problems, alert };
+  return { deck: built.deck, problems: log.problems, alert, takenBack: log.takenBack };
 }

@@ -5,8 +5,10 @@
  * and queues writes with retries (saving.ts). Every page makes one runtime (page.ts); tests make
  * as many as they like, with memory stores and fixed clocks.
  */
+import { createBackup, takenBackForImport, withoutTakenBack, type Backup, type FileTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
 import {
+  allReviews,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
@@ -24,7 +26,7 @@ import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
 import { loadDeck } from './load';
 import { createSaver, type Change } from './saving';
-import { applyProgressMessage } from './tab-sync';
+import { applyProgressMessage, recordTakenBack, type LocalTakenBack } from './tab-sync';
 import type { RetryOptions, WriteQueue, WriteResult } from './write-queue';
 
 export type { RetryOptions, WriteResult } from './write-queue';
@@ -73,6 +75,8 @@ export interface Imported {
   added: number;
   /** Reviews already in the deck: importing the same file twice adds nothing. */
   alreadyPresent: number;
+  /** Reviews left out because the learner took them back (undone, or before a reset that counts). */
+  takenBack: number;
   /** Whether the added reviews were saved (else they are queued for a retry). */
   saved: WriteResult;
 }
@@ -94,12 +98,22 @@ export interface Runtime {
    * and been queued for retry (then `saveError` says so).
    */
   rate(questionId: string, rating: Rating, onRecorded?: (review: Review) => void): Promise<Review>;
-  /** Takes a review back (undo); the page changes at once, the store follows. */
+  /**
+   * Takes a review back (undo); the page changes at once, the store follows, recording the id so
+   * that no merge brings the review back.
+   */
   undo(reviewId: string): Promise<WriteResult>;
-  /** Adds reviews (a backup's), skipping ids the deck already holds. */
-  importReviews(reviews: readonly Review[]): Promise<Imported>;
-  /** Deletes every review («Сбросить прогресс»); settings and meta stay. */
+  /**
+   * Adds reviews, skipping ids the deck already holds and what was taken back. `file` is the
+   * backup file they came from, if any: its undone ids and reset count too, and this browser's
+   * reset counts only if the file was exported after it (see `takenBackForImport`). Without a file
+   * (a merge nobody chose, such as an LMS's) every local tombstone and reset counts.
+   */
+  importReviews(reviews: readonly Review[], file?: FileTakenBack): Promise<Imported>;
+  /** Deletes every review («Сбросить прогресс») and records when; settings and meta stay. */
   reset(): Promise<WriteResult>;
+  /** The backup document of everything saved now, with what the learner took back. Call once loaded. */
+  backup(): Backup;
   /** Saves new settings; every card is rescheduled under them. */
   saveSettings(settings: Settings): Promise<WriteResult>;
   /** Meta such as the last backup date; defaults when none or unreadable. */
@@ -123,6 +137,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   let loading: Promise<Loaded> | undefined;
   /** Set once loaded, so a rating changes the page at once, before any wait. */
   let loaded: Loaded | null = null;
+  /** Undone review ids and the last reset: loaded with the log, kept current by this tab and others. */
+  const takenBack: LocalTakenBack = { undone: new Set(), resetAt: null };
 
   const set = (patch: Partial<RuntimeState>): void => {
     state = { ...state, ...patch };
@@ -138,10 +154,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
         if (!state.ready && cards.size > 0) set({ ready: true, settings, deck: cardsOnlyDeck(cards, replacements) });
       };
-      const { deck, alert } = await loadDeck(store, settings, { onCachedCards, replacements });
+      const { deck, alert, takenBack: stored } = await loadDeck(store, settings, { onCachedCards, replacements });
+      for (const id of stored.undone) takenBack.undone.add(id);
+      takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
+        recordTakenBack(takenBack, message, deps.now());
         const next = message.type === 'settings-changed' ? message.settings : state.settings;
-        set({ settings: next, deck: applyProgressMessage(state.deck, message, next) });
+        set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
       });
       const saver = createSaver(store, deps.channel, deps.retry);
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
@@ -175,21 +194,36 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async undo(reviewId) {
       if (!loaded) await start();
+      takenBack.undone.add(reviewId);
       set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
       return save({ kind: 'delete', reviewId });
     },
-    async importReviews(reviews) {
+    async importReviews(reviews, file) {
       if (!loaded) await start();
-      const { deck, added } = withReviews(state.deck, reviews, state.settings);
+      const { kept, takenBack: left } = withoutTakenBack(
+        reviews,
+        file ? takenBackForImport(takenBack, file) : takenBack,
+      );
+      const { deck, added } = withReviews(state.deck, kept, state.settings);
       set({ deck });
       const saved = added.length ? await save({ kind: 'put', reviews: added }) : ({ ok: true } as const);
-      return { added: added.length, alreadyPresent: reviews.length - added.length, saved };
+      return { added: added.length, alreadyPresent: kept.length - added.length, takenBack: left, saved };
     },
     async reset() {
       if (!loaded) await start();
+      const resetAt = deps.now();
+      takenBack.resetAt = resetAt;
       set({ deck: emptyDeck(replacements) });
-      return save({ kind: 'clear' });
+      return save({ kind: 'clear', resetAt });
     },
+    backup: () =>
+      createBackup({
+        settings: state.settings,
+        reviews: allReviews(state.deck),
+        nowMs: deps.now(),
+        undone: takenBack.undone,
+        resetAt: takenBack.resetAt,
+      }),
     async saveSettings(settings) {
       if (!loaded) await start();
       set({ settings, deck: rescheduleAll(state.deck, settings) });

@@ -13,7 +13,7 @@ import { createWriteQueue, type RetryOptions, type WriteQueue } from './write-qu
 export type Change =
   | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined }
   | { kind: 'delete'; reviewId: string }
-  | { kind: 'clear' }
+  | { kind: 'clear'; resetAt: number }
   | { kind: 'settings'; settings: Settings }
   | { kind: 'meta'; meta: StoredMeta };
 
@@ -27,7 +27,7 @@ function write(store: ReviewStore, change: Change): Promise<void> {
     case 'delete':
       return store.remove(change.reviewId);
     case 'clear':
-      return store.clear();
+      return store.clear(change.resetAt);
     case 'settings':
       return store.saveSettings(change.settings);
     case 'meta':

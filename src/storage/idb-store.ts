@@ -1,8 +1,11 @@
 /**
  * The IndexedDB store: the only module that imports idb-keyval. Object stores (idb-connection.ts):
  * `reviews` (one record per review, keyed by its id), `chunks` (reviews packed after a load, see
- * idb-chunks.ts), `cards` (the card cache) and `kv` (settings, meta). The `IDBFactory` is an
- * argument, so tests and the benchmark run on fake-indexeddb.
+ * idb-chunks.ts), `cards` (the card cache) and `kv` (settings, meta, and what the learner took
+ * back: a record `undone:<id>` per undone review and `resetAt`). The tombstones live in `kv` rather
+ * than a new object store so the database version stays 2: a tab still running the previous
+ * version of the site keeps its connection (a version change would close it and fail its writes).
+ * The `IDBFactory` is an argument, so tests and the benchmark run on fake-indexeddb.
  */
 import { entries, get, set, type UseStore } from 'idb-keyval';
 import { uniqueReviews } from '../domain/review-log';
@@ -11,11 +14,14 @@ import { parseSettings } from '../domain/settings';
 import { newChunkKey, packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
 import {
+  RESET_AT_KEY,
   SNAPSHOT_KEY,
+  UNDONE_KEY_PREFIX,
   cardCacheKey,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
+  readTakenBackRecords,
   type ReviewStore,
   type StoredCardCache,
 } from './store';
@@ -52,9 +58,10 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     },
     close: () => connection.close(),
     async loadAll() {
-      const [singleRecords, chunkRecords] = await Promise.all([
+      const [singleRecords, chunkRecords, kvRecords] = await Promise.all([
         entries<IDBValidKey, unknown>(reviews),
         entries<IDBValidKey, unknown>(chunks),
+        entries<IDBValidKey, unknown>(kv),
       ]);
       const single = readReviewRecords(singleRecords);
       const packed = readChunkRecords(chunkRecords);
@@ -62,6 +69,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       return {
         reviews: uniqueReviews([...packed.reviews, ...single.reviews]),
         problems: [...single.problems, ...packed.problems],
+        takenBack: readTakenBackRecords(kvRecords),
       };
     },
     append: (review, cacheEntry) =>
@@ -76,11 +84,17 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
           tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
       }),
-    remove: (reviewId) => removeEverywhere(connection, reviewId),
+    remove: (reviewId) =>
+      // The tombstone and the deletion commit together: a review is never gone without its record.
+      connection.transaction(['reviews', 'chunks', 'kv'], 'readwrite', (tx) => {
+        tx.objectStore('kv').put(reviewId, `${UNDONE_KEY_PREFIX}${reviewId}`);
+        removeEverywhere(tx, reviewId);
+      }),
     compact: () => packReviews(connection),
-    clear: () =>
-      connection.transaction(['reviews', 'chunks', 'cards'], 'readwrite', (tx) => {
+    clear: (resetAt) =>
+      connection.transaction(['reviews', 'chunks', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const name of ['reviews', 'chunks', 'cards'] as const) tx.objectStore(name).clear();
+        tx.objectStore('kv').put(resetAt, RESET_AT_KEY);
       }),
     getSettings: async () => parseSettings(await get<unknown>('settings', kv)),
     saveSettings: (settings) => set('settings', settings, kv),

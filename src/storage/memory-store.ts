@@ -6,11 +6,14 @@
 import { parseSettings, type Settings } from '../domain/settings';
 import { encodeCardSnapshot } from './card-snapshot';
 import {
+  RESET_AT_KEY,
   SNAPSHOT_KEY,
+  UNDONE_KEY_PREFIX,
   cardCacheKey,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
+  readTakenBackRecords,
   type ReviewStore,
   type StoredCardCache,
   type StoredMeta,
@@ -33,7 +36,8 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
   const copy = <T>(value: T): T => structuredClone(value);
   return {
     async loadAll() {
-      return readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
+      const log = readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
+      return { ...log, takenBack: readTakenBackRecords(backing.kv) };
     },
     async append(review, cacheEntry) {
       const stored = copy(review);
@@ -46,14 +50,16 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       for (const [id, review] of copies) backing.reviews.set(id, review);
     },
     async remove(reviewId) {
+      backing.kv.set(`${UNDONE_KEY_PREFIX}${reviewId}`, reviewId);
       backing.reviews.delete(reviewId);
     },
     async compact() {
       return 0;
     },
-    async clear() {
+    async clear(resetAt) {
       backing.reviews.clear();
       backing.cards.clear();
+      backing.kv.set(RESET_AT_KEY, resetAt);
     },
     async getSettings(): Promise<Settings> {
       return parseSettings(copy(backing.kv.get('settings')));

@@ -26,6 +26,18 @@ export interface LoadProblem {
 export interface LoadResult {
   reviews: Review[];
   problems: LoadProblem[];
+  /** What the learner took back: ids of undone reviews, and when progress was last reset. */
+  takenBack: StoredTakenBack;
+}
+
+/**
+ * Tombstones, kept beside the log: an id per undone review and the moment of the last reset
+ * (epoch ms, or null). The store only keeps them; what they exclude from a merge is
+ * `withoutTakenBack` in src/domain/backup.ts.
+ */
+export interface StoredTakenBack {
+  undone: string[];
+  resetAt: number | null;
 }
 
 /** Facts about the learner's data kept beside it. */
@@ -48,15 +60,21 @@ export interface ReviewStore {
   append(review: Review, cacheEntry?: CachedCard): Promise<void>;
   /** Adds many reviews in one transaction (an import). */
   appendMany(reviews: readonly Review[]): Promise<void>;
-  /** Deletes one review by id (undo). Deleting an unknown id is harmless. */
+  /**
+   * Deletes one review by id (undo) and, in the same transaction, records its id as undone, so a
+   * later merge cannot bring it back. Deleting an unknown id is harmless (its id is still recorded).
+   */
   remove(reviewId: string): Promise<void>;
   /**
    * Packs reviews stored one by one into fewer records so the next load is faster; resolves with
    * how many were packed. Safe while other tabs write. A no-op where records are cheap (memory).
    */
   compact(): Promise<number>;
-  /** Deletes all reviews and the card cache («Сбросить прогресс»); settings and meta stay. */
-  clear(): Promise<void>;
+  /**
+   * Deletes all reviews and the card cache («Сбросить прогресс») and, in the same transaction,
+   * records `resetAt` (epoch ms) as the last reset; settings, meta and undone ids stay.
+   */
+  clear(resetAt: number): Promise<void>;
   /** The saved settings, parsed; defaults when none were saved. */
   getSettings(): Promise<Settings>;
   /** Saves the settings. */
@@ -81,13 +99,33 @@ export interface StoredCardCache {
   compact: boolean;
 }
 
+/** Key (in `kv`) of the last reset's time. */
+export const RESET_AT_KEY = 'resetAt';
+/** Prefix of an undone review's record key in `kv`: `undone:<review id>`. */
+export const UNDONE_KEY_PREFIX = 'undone:';
+
+/** Reads the tombstones out of `kv` records (other keys are ignored); shared by both implementations. */
+export function readTakenBackRecords(records: Iterable<readonly [key: unknown, value: unknown]>): StoredTakenBack {
+  const undone: string[] = [];
+  let resetAt: number | null = null;
+  for (const [key, value] of records) {
+    if (typeof key !== 'string') continue;
+    if (key === RESET_AT_KEY && typeof value === 'number' && Number.isFinite(value)) resetAt = value;
+    else if (key.startsWith(UNDONE_KEY_PREFIX) && key.length > UNDONE_KEY_PREFIX.length)
+      undone.push(key.slice(UNDONE_KEY_PREFIX.length));
+  }
+  return { undone, resetAt };
+}
+
 /** Key of the cache snapshot record. */
 export const SNAPSHOT_KEY = 'snapshot';
 /** Key of one card's cache record. */
 export const cardCacheKey = (questionId: string): string => `card:${questionId}`;
 
 /** Turns stored review records into a load result; shared by both implementations. */
-export function readReviewRecords(records: Iterable<readonly [key: unknown, value: unknown]>): LoadResult {
+export function readReviewRecords(
+  records: Iterable<readonly [key: unknown, value: unknown]>,
+): Pick<LoadResult, 'reviews' | 'problems'> {
   const reviews: Review[] = [];
   const problems: LoadProblem[] = [];
   for (const [key, value] of records) {

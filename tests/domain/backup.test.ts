@@ -8,6 +8,7 @@ import {
   createBackup,
   isBackupOverdue,
   serializeBackup,
+  takenBackForImport,
   withoutTakenBack,
 } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
@@ -264,6 +265,53 @@ describe('what the learner took back', () => {
 
   test('nothing taken back keeps every review', () => {
     expect(withoutTakenBack(sample(), {}).takenBack).toBe(0);
+  });
+
+  const iso = (ms: number) => new Date(ms).toISOString();
+
+  test("a file's import drops both the file's undone reviews and this browser's", () => {
+    const rule = takenBackForImport(
+      { undone: ['mine'], resetAt: null },
+      { exportedAt: iso(T0), undone: ['theirs'], resetAt: null },
+    );
+    expect(rule).toEqual({ undone: ['mine', 'theirs'], resetAt: null });
+  });
+
+  test("a file exported after this browser's reset does not bring back what the reset cleared", () => {
+    const old = review('q-1', 3, T0 - DAY);
+    const fresh = review('q-2', 3, T0 + 2 * DAY);
+    const rule = takenBackForImport(
+      { undone: [], resetAt: T0 },
+      { exportedAt: iso(T0 + 3 * DAY), undone: [], resetAt: null },
+    );
+    expect(withoutTakenBack([old, fresh], rule)).toEqual({ kept: [fresh], takenBack: 1 });
+  });
+
+  test("a file exported before this browser's reset restores the state it holds, undone reviews still left out", () => {
+    const [kept, undone] = [review('q-1', 3, T0 - 3 * DAY), review('q-2', 3, T0 - 2 * DAY)];
+    const rule = takenBackForImport(
+      { undone: [undone.id], resetAt: T0 },
+      { exportedAt: iso(T0 - DAY), undone: [], resetAt: null },
+    );
+    expect(withoutTakenBack([kept, undone], rule)).toEqual({ kept: [kept], takenBack: 1 });
+  });
+
+  test("a file's own reset counts whenever it was exported", () => {
+    const rule = takenBackForImport(
+      { undone: [], resetAt: T0 },
+      { exportedAt: iso(T0 - DAY), undone: [], resetAt: T0 - 2 * DAY },
+    );
+    expect(rule.resetAt).toBe(T0 - 2 * DAY);
+    expect(takenBackForImport({}, { exportedAt: iso(T0), undone: [], resetAt: T0 - DAY }).resetAt).toBe(T0 - DAY);
+  });
+
+  test('a backup never takes back its own reviews: its reset moves back to the oldest review it holds', () => {
+    const restored = review('q-1', 3, T0 - DAY);
+    const later = review('q-2', 3, T0 + DAY);
+    const backup = createBackup({ settings: SETTINGS, reviews: [later, restored], nowMs: T0 + DAY, resetAt: T0 });
+    expect(backup.resetAt).toBe(T0 - DAY);
+    expect(withoutTakenBack(backup.reviews, backup).takenBack).toBe(0);
+    expect(createBackup({ settings: SETTINGS, reviews: [later], nowMs: T0 + DAY, resetAt: T0 }).resetAt).toBe(T0);
   });
 });
 

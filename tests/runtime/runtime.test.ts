@@ -228,8 +228,18 @@ describe('settings page use-cases', () => {
       nowMs: T0 - 86_400_000,
       settings: SETTINGS,
     }).review;
-    expect(await page.importReviews([theirs, theirs])).toEqual({ added: 1, alreadyPresent: 1, saved: { ok: true } });
-    expect(await page.importReviews([theirs])).toEqual({ added: 0, alreadyPresent: 1, saved: { ok: true } });
+    expect(await page.importReviews([theirs, theirs])).toEqual({
+      added: 1,
+      alreadyPresent: 1,
+      takenBack: 0,
+      saved: { ok: true },
+    });
+    expect(await page.importReviews([theirs])).toEqual({
+      added: 0,
+      alreadyPresent: 1,
+      takenBack: 0,
+      saved: { ok: true },
+    });
     expect(page.getState().deck.reviewCount).toBe(1);
     const reloaded = memoryPage(backing);
     await reloaded.load();
@@ -268,6 +278,84 @@ describe('settings page use-cases', () => {
     expect(await page.getMeta()).toEqual({ lastBackupAt: null });
     await page.saveMeta({ lastBackupAt: T0 });
     expect(await memoryPage(backing).getMeta()).toEqual({ lastBackupAt: T0 });
+  });
+});
+
+describe('what the learner took back stays taken back', () => {
+  test('an undone review does not come back from a backup taken before the undo, even after a reload', async () => {
+    const backing = createMemoryBacking();
+    const page = memoryPage(backing);
+    const review = await page.rate('q-a', 3);
+    const before = page.backup();
+    await page.undo(review.id);
+    expect(page.backup().undone).toEqual([review.id]);
+    const reloaded = memoryPage(backing);
+    expect(await reloaded.importReviews(before.reviews, before)).toMatchObject({ added: 0, takenBack: 1 });
+    expect(reloaded.getState().deck.reviewCount).toBe(0);
+  });
+
+  test("a file's undone ids keep its reviews out of this browser too", async () => {
+    const page = memoryPage();
+    const source = memoryPage();
+    const review = await source.rate('q-a', 3);
+    const before = source.backup();
+    await source.undo(review.id);
+    const after = source.backup();
+    await page.importReviews(after.reviews, after);
+    expect(await page.importReviews(before.reviews, { ...before, undone: after.undone })).toMatchObject({ added: 0 });
+  });
+
+  test('a reset is recorded: a backup exported after it does not bring back what it cleared, nor does a merge without a file', async () => {
+    const backing = createMemoryBacking();
+    const clock = { nowMs: T0 };
+    const page = memoryPage(backing, { now: () => clock.nowMs });
+    await page.rate('q-a', 3);
+    const old = page.backup();
+    clock.nowMs += 60_000;
+    await page.reset();
+    clock.nowMs += 60_000;
+    const reloaded = memoryPage(backing, { now: () => clock.nowMs });
+    await reloaded.load();
+    expect(reloaded.backup().resetAt).toBe(T0 + 60_000);
+    const laterFile = { ...old, exportedAt: new Date(clock.nowMs).toISOString() };
+    expect(await reloaded.importReviews(old.reviews, laterFile)).toMatchObject({ added: 0, takenBack: 1 });
+    expect(await reloaded.importReviews(old.reviews)).toMatchObject({ added: 0, takenBack: 1 });
+    expect(reloaded.getState().deck.reviewCount).toBe(0);
+  });
+
+  test('a backup exported before the reset restores it, and a backup taken then carries the restored reviews whole', async () => {
+    const clock = { nowMs: T0 };
+    const page = memoryPage(createMemoryBacking(), { now: () => clock.nowMs });
+    const kept = await page.rate('q-a', 3);
+    const undone = await page.rate('q-b', 3);
+    const old = page.backup();
+    await page.undo(undone.id);
+    clock.nowMs += 60_000;
+    await page.reset();
+    expect(await page.importReviews(old.reviews, old)).toMatchObject({ added: 1, takenBack: 1 });
+    expect(page.getState().deck.reviewsByQuestion.get('q-a')).toEqual([kept]);
+    const restored = page.backup();
+    const elsewhere = memoryPage();
+    expect(await elsewhere.importReviews(restored.reviews, restored)).toMatchObject({ added: 1, takenBack: 0 });
+  });
+
+  test("another tab's undo and reset count for this tab's imports", async () => {
+    const channel = handChannel();
+    const clock = { nowMs: T0 };
+    const page = memoryPage(createMemoryBacking(), { channel, now: () => clock.nowMs });
+    await page.load();
+    const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0, settings: SETTINGS }).review;
+    channel.deliver({ type: 'reviews-added', reviews: [theirs] });
+    channel.deliver({ type: 'reviews-removed', reviewIds: [theirs.id] });
+    expect(page.backup().undone).toEqual([theirs.id]);
+    expect(await page.importReviews([theirs])).toMatchObject({ added: 0, takenBack: 1 });
+    channel.deliver({ type: 'reviews-added', reviews: [theirs] });
+    expect(page.getState().deck.reviewCount).toBe(0);
+    const older = rate(emptyDeck(new Map()), { questionId: 'q-b', rating: 3, nowMs: T0, settings: SETTINGS }).review;
+    clock.nowMs += 60_000;
+    channel.deliver({ type: 'progress-cleared' });
+    expect(page.backup().resetAt).toBe(T0 + 60_000);
+    expect(await page.importReviews([older])).toMatchObject({ added: 0, takenBack: 1 });
   });
 });
 

@@ -141,7 +141,7 @@ describe('saving', () => {
     await saver.write({ kind: 'delete', reviewId: review.id });
     await saver.write({ kind: 'settings', settings: { ...DEFAULT_SETTINGS, newPerDay: 4 } });
     await saver.write({ kind: 'meta', meta: { lastBackupAt: T0 } });
-    await saver.write({ kind: 'clear' });
+    await saver.write({ kind: 'clear', resetAt: T0 });
     expect(channel.sent).toEqual([
       { type: 'reviews-added', reviews: [review] },
       { type: 'reviews-removed', reviewIds: [review.id] },

@@ -54,7 +54,7 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
   describe(`${name} store contract`, () => {
     test('an empty store loads no reviews, default settings and meta, and an empty cache', async () => {
       const { store } = await makeHarness();
-      expect(await store.loadAll()).toEqual({ reviews: [], problems: [] });
+      expect(await store.loadAll()).toEqual({ reviews: [], problems: [], takenBack: { undone: [], resetAt: null } });
       expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
       expect(await store.getMeta()).toEqual({ lastBackupAt: null });
       expect(await store.loadCardCache()).toEqual({ cards: new Map(), compact: true });
@@ -107,11 +107,45 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       await store.replaceCardCache([cardOf('q-2')]);
       await store.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
       await store.setMeta({ lastBackupAt: T0 });
-      await store.clear();
+      await store.clear(T0);
       expect((await store.loadAll()).reviews).toEqual([]);
       expect((await store.loadCardCache()).cards.size).toBe(0);
       expect((await store.getSettings()).newPerDay).toBe(3);
       expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
+    });
+
+    test('an undone review is recorded as undone, with the log, and stays recorded after a reset', async () => {
+      const harness = await makeHarness();
+      const [a, b] = [makeReview(), makeReview()];
+      await harness.store.appendMany([a, b]);
+      await harness.store.remove(a.id);
+      expect(await harness.openAnother().loadAll()).toEqual({
+        reviews: [b],
+        problems: [],
+        takenBack: { undone: [a.id], resetAt: null },
+      });
+      await harness.store.clear(T0 + 5);
+      expect((await harness.openAnother().loadAll()).takenBack).toEqual({ undone: [a.id], resetAt: T0 + 5 });
+    });
+
+    test('a reset records its time with the log; the next reset replaces it', async () => {
+      const { store } = await makeHarness();
+      await store.append(makeReview());
+      await store.clear(T0);
+      expect(await store.loadAll()).toEqual({ reviews: [], problems: [], takenBack: { undone: [], resetAt: T0 } });
+      await store.clear(T0 + 60_000);
+      expect((await store.loadAll()).takenBack.resetAt).toBe(T0 + 60_000);
+    });
+
+    test('undoing a packed review records it as undone too', async () => {
+      const { store } = await makeHarness();
+      const imported = Array.from({ length: 250 }, (_, i) => makeReview(`q-${i % 5}`, i));
+      await store.appendMany(imported);
+      const undone = imported[3]?.id ?? '';
+      await store.remove(undone);
+      const loaded = await store.loadAll();
+      expect(loaded.reviews.map((r) => r.id)).not.toContain(undone);
+      expect(loaded.takenBack.undone).toEqual([undone]);
     });
 
     test('settings, meta and card cache entries load back as saved', async () => {
