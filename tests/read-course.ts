@@ -1,23 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parse } from 'yaml';
-import { lessonSchema } from '../src/content/lesson-schema';
+import { readCourseFiles } from '../src/content/course-files';
 import type { LessonFile } from '../src/content/validate-course';
 
-/** Reads the real course from content/lessons the way the content loader does, in course order. */
+/** Reads the real course from content/lessons as the content report does, in course order; throws on any problem. */
 export function readCourse(): LessonFile[] {
-  const dir = join(import.meta.dirname, '../content/lessons');
-  return readdirSync(dir)
-    .filter((f) => f.endsWith('.mdx'))
-    .map((file) => {
-      const text = readFileSync(join(dir, file), 'utf8');
-      const [, frontmatter = '', body = ''] = /^---\n([\s\S]*?)\n---\n([\s\S]*)$/.exec(text) ?? [];
-      return {
-        slug: file.replace(/\.mdx$/, ''),
-        filePath: `content/lessons/${file}`,
-        data: lessonSchema.parse(parse(frontmatter)),
-        body,
-      };
-    })
-    .sort((a, b) => a.data.order - b.data.order);
+  const root = join(import.meta.dirname, '..');
+  const { lessons, problems } = readCourseFiles(
+    join(root, 'content/lessons'),
+    join(root, 'content/glossary.json'),
+    root,
+  );
+  if (problems.length > 0) throw new Error(`The course does not read:\n  ${problems.join('\n  ')}`);
+  return lessons;
 }

@@ -2,6 +2,7 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import { readHeadings, type LessonHeading } from '../content/lesson-body';
 import { lessonMinutes } from '../content/reading-time';
 import type { Question } from '../content/question-schema';
+import { toCardView, type CardView } from './card-view';
 
 /** A lesson with what every page needs to show or link it. */
 export interface Lesson {
@@ -61,4 +62,20 @@ export async function getReplacements(): Promise<[string, string[]][]> {
 /** Total honest time of the course in minutes. */
 export async function getCourseMinutes(): Promise<number> {
   return (await getLessons()).reduce((sum, l) => sum + l.minutes, 0);
+}
+
+/**
+ * The cards a `<Checkpoint ids={[…]} />` shows, in order (the interactive one in a lesson and the
+ * printed one on /print/). The content loader has already checked every placement, so an unknown
+ * id here only guards against misuse.
+ */
+export async function getCheckpointCards(ids: readonly string[]): Promise<CardView[]> {
+  const lessons = await getLessons();
+  const titles = new Map(lessons.map((l) => [l.slug, l.title]));
+  return ids.map((id) => {
+    const lesson = lessons.find((l) => l.questions.some((q) => q.id === id));
+    const question = lesson?.questions.find((q) => q.id === id);
+    if (!lesson || !question) throw new Error(`<Checkpoint> names unknown question «${id}»`);
+    return toCardView(question, lesson.slug, titles);
+  });
 }
