@@ -5,15 +5,9 @@
  */
 import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/messages';
-import {
-  BACKUP_FORMAT,
-  BACKUP_VERSION,
-  MAX_BACKUP_BYTES_BY_VERSION,
-  backupV1Schema,
-  backupV2Schema,
-  type Backup,
-} from './backup';
-import { parseReview, reviewSchema, type Review } from './review';
+import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, type Backup } from './backup';
+import { parseReview, type Review } from './review';
+import { backupV1Schema, backupV2Schema, reviewSchema } from './schemas';
 
 /** Keys that could reach an object's prototype; a file containing any of them is rejected. */
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);

@@ -1,6 +1,7 @@
 /**
  * The backup file: a versioned JSON document with the settings, the whole review log and what the
- * learner took back (undone reviews, a reset). Reading a file (untrusted) is in backup-import.ts;
+ * learner took back (undone reviews, a reset). Reading a file (untrusted) is in backup-import.ts,
+ * with the file's schemas in schemas.ts;
  * merging is the log's dedupe rule (review-log.ts, `uniqueReviews`) after `withoutTakenBack`; the
  * backup warning is here.
  *
@@ -8,9 +9,8 @@
  * writes a row per review with the question as an index into a list of question ids and the time as
  * the gap since the previous review (about 62 bytes each). Every version ever written is read.
  */
-import * as z from 'zod/mini';
 import type { Review } from './review';
-import { settingsSchema, type Settings } from './settings';
+import type { Settings } from './settings';
 
 /** The `format` field that marks our backups. */
 export const BACKUP_FORMAT = 'seven-reasons-progress';
@@ -25,46 +25,6 @@ const MB = 1024 * 1024;
 export const MAX_BACKUP_BYTES_BY_VERSION: Readonly<Record<number, number>> = Object.freeze({ 1: 24 * MB, 2: 12 * MB });
 /** The largest file read at all, before its version is known. */
 export const MAX_BACKUP_BYTES = Math.max(...Object.values(MAX_BACKUP_BYTES_BY_VERSION));
-
-/** A backup document as version 1 wrote it. */
-export const backupV1Schema = z.strictObject({
-  /** Always `seven-reasons-progress`. */
-  format: z.literal(BACKUP_FORMAT),
-  /** Format version; readers reject versions they do not know. */
-  version: z.literal(1),
-  /** When the file was written (ISO 8601, UTC). */
-  exportedAt: z.iso.datetime({ error: 'дата выгрузки должна быть в формате ISO 8601' }),
-  /** The learner's settings at export. */
-  settings: settingsSchema,
-  /** The whole review log, including reviews of questions no longer in the course (each as `reviewSchema`). */
-  reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
-});
-
-const idList = (error: string) => z.array(z.string().check(z.minLength(1, error), z.maxLength(200, error)), { error });
-
-/** A backup document, version 2 (rows are checked one by one in backup-import.ts). */
-export const backupV2Schema = z.strictObject({
-  format: z.literal(BACKUP_FORMAT),
-  version: z.literal(2),
-  exportedAt: z.iso.datetime({ error: 'дата выгрузки должна быть в формате ISO 8601' }),
-  settings: settingsSchema,
-  /** Every question id the rows name, each once; a row names its question by index here (checked with its row). */
-  questions: z.custom<unknown[]>(Array.isArray, { error: 'список вопросов должен быть массивом' }),
-  /** Ids of reviews the learner undid: no merge brings them back. */
-  undone: idList('список отменённых повторений должен быть массивом непустых строк'),
-  /** When the learner last reset their progress (epoch ms), or null: older reviews stay gone. */
-  resetAt: z.nullable(
-    z
-      .number({ error: 'время сброса должно быть числом' })
-      .check(z.int('время сброса должно быть целым'), z.minimum(0, 'время сброса раньше 1970 года')),
-  ),
-  /**
-   * One row per review, oldest first: [id, question index, rating, ms since the previous row, UTC
-   * offset in minutes, study-day start hour]. Checked row by row in backup-import.ts: a zod array
-   * schema over 100,000 rows costs more than the parse itself.
-   */
-  reviews: z.custom<unknown[]>(Array.isArray, { error: 'список повторений должен быть массивом' }),
-});
 
 /** A backup as the site works with it, whichever version the file was. */
 export interface Backup {

@@ -7,7 +7,7 @@
 import type { Review } from './review';
 import type { CardState } from './card';
 import { hashInteger, hashString } from './hash';
-import { SCHEDULER_VERSION } from './scheduler';
+import { SCHEDULER_VERSION } from './scheduler-version';
 import type { Settings } from './settings';
 
 /** A cached card and the fingerprint of the reviews it was computed from. */

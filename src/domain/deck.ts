@@ -1,85 +1,38 @@
 /**
- * The learner's deck in memory: the log grouped by question and the cards derived from it.
- * Every operation returns a new `Deck` (islands can keep it in state) and recomputes only the
- * questions it touches, by replaying their reviews, so the result always equals a full replay.
+ * Changing the learner's deck (its shape is in deck-model.ts): rating, merging, undo, replay. This
+ * module loads the scheduler (ts-fsrs), so pages import it only when a card is graded. Every
+ * operation returns a new `Deck` (islands can keep it in state) and recomputes only the questions
+ * it touches, by replaying their reviews, so the result always equals a full replay.
  */
 import { fingerprintReviews, type CachedCard } from './card-cache';
+import type { CardState } from './card';
+import {
+  affectedQuestions,
+  allReviews,
+  cardReviews,
+  matchCache,
+  NO_REPLACEMENTS,
+  type Deck,
+  type MatchedDeck,
+  type QuestionReplacements,
+  type SchedulingSettings,
+} from './deck-model';
 import { createReview, type Rating, type Review } from './review';
 import { compareReviews, groupReviewsByQuestion, replayQuestion, uniqueReviews } from './review-log';
-import type { CardState } from './card';
 import { createScheduler } from './scheduler';
-import type { Settings } from './settings';
 
-/** The log grouped by question and the cards derived from it. Treat as immutable. */
-export interface Deck {
-  /** Each question's reviews in replay order, ids unique across the log. */
-  readonly reviewsByQuestion: ReadonlyMap<string, readonly Review[]>;
-  /** Card state per question met, including questions no longer in the course. */
-  readonly cards: ReadonlyMap<string, CardState>;
-  /** Number of reviews in the log. */
-  readonly reviewCount: number;
-  /**
-   * Questions that replace retired ones (new id → the ids it replaces), from the course. A
-   * replacing question's card is replayed from its own reviews and those of the ids it replaces,
-   * so a rewrite of the course does not set a learner back; the log itself is never rewritten.
-   */
-  readonly replacements: QuestionReplacements;
-}
+export { createScheduler } from './scheduler';
 
-/** New question id → the retired ids whose reviews count as its own. */
-export type QuestionReplacements = ReadonlyMap<string, readonly string[]>;
-
-const NO_REPLACEMENTS: QuestionReplacements = new Map();
-
-type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
-
-/** A deck with no reviews. */
-export const EMPTY_DECK: Deck = Object.freeze({
-  reviewsByQuestion: new Map(),
-  cards: new Map(),
-  reviewCount: 0,
-  replacements: NO_REPLACEMENTS,
-});
-
-/** A deck for a course whose questions replace retired ids; use it instead of EMPTY_DECK. */
-export function emptyDeck(replacements: QuestionReplacements): Deck {
-  return { ...EMPTY_DECK, replacements };
-}
-
-/**
- * The reviews a question's card is replayed from: its own, plus those of the ids it replaces,
- * re-keyed to it (so fuzz and cached ids follow the current question), in replay order.
- */
-function cardReviews(
-  reviewsByQuestion: ReadonlyMap<string, readonly Review[]>,
-  replacements: QuestionReplacements,
-  questionId: string,
-): readonly Review[] {
-  const own = reviewsByQuestion.get(questionId) ?? [];
-  const retired = replacements.get(questionId);
-  if (!retired) return own;
-  const merged = new Map<string, Review>(own.map((r) => [r.id, r]));
-  for (const old of retired) {
-    for (const r of reviewsByQuestion.get(old) ?? []) if (!merged.has(r.id)) merged.set(r.id, { ...r, questionId });
-  }
-  return [...merged.values()].sort(compareReviews);
-}
-
-/** The questions whose cards change when the reviews of `changed` ids change. */
-function affectedQuestions(changed: Iterable<string>, replacements: QuestionReplacements): Set<string> {
-  const affected = new Set(changed);
-  for (const [questionId, retired] of replacements)
-    if (retired.some((old) => affected.has(old))) affected.add(questionId);
-  return affected;
-}
-
-/**
- * A deck from cached cards alone, shown while the log is still being read: the cards, no reviews.
- * Good for counts and charts of cards; rate and undo only on the deck built from the log.
- */
-export function cardsOnlyDeck(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Deck {
-  return { ...EMPTY_DECK, cards, replacements };
-}
+export {
+  allReviews,
+  cardsOnlyDeck,
+  EMPTY_DECK,
+  emptyDeck,
+  matchCache,
+  type Deck,
+  type MatchedDeck,
+  type QuestionReplacements,
+} from './deck-model';
 
 /** What `buildDeck` returns. */
 export interface BuiltDeck {
@@ -88,6 +41,21 @@ export interface BuiltDeck {
   cache: CachedCard[];
   /** How many cards had no matching cache entry and were replayed. */
   replayedCount: number;
+}
+
+/** Completes a matched deck: replays the cards whose cache entry did not match (see `matchCache`). */
+export function replayStale(matched: MatchedDeck, settings: SchedulingSettings): BuiltDeck {
+  if (matched.stale.length === 0) return { deck: matched.deck, cache: matched.cache, replayedCount: 0 };
+  const scheduler = createScheduler(settings);
+  const cards = new Map(matched.deck.cards);
+  const cache = [...matched.cache];
+  for (const { questionId, reviews, fingerprint } of matched.stale) {
+    const card = replayQuestion(reviews, scheduler);
+    if (!card) continue;
+    cards.set(questionId, card);
+    cache.push({ fingerprint, card });
+  }
+  return { deck: { ...matched.deck, cards }, cache, replayedCount: matched.stale.length };
 }
 
 /**
@@ -100,29 +68,7 @@ export function buildDeck(
   cache: ReadonlyMap<string, CachedCard> = new Map(),
   replacements: QuestionReplacements = NO_REPLACEMENTS,
 ): BuiltDeck {
-  const scheduler = createScheduler(settings);
-  const reviewsByQuestion = groupReviewsByQuestion(reviews);
-  const cards = new Map<string, CardState>();
-  const entries: CachedCard[] = [];
-  let reviewCount = 0;
-  let replayedCount = 0;
-  for (const group of reviewsByQuestion.values()) reviewCount += group.length;
-  for (const questionId of affectedQuestions(reviewsByQuestion.keys(), replacements)) {
-    const group = cardReviews(reviewsByQuestion, replacements, questionId);
-    if (group.length === 0) continue;
-    const fingerprint = fingerprintReviews(group, settings);
-    const cached = cache.get(questionId);
-    let card =
-      cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId ? cached.card : undefined;
-    if (!card) {
-      card = replayQuestion(group, scheduler);
-      replayedCount++;
-    }
-    if (!card) continue;
-    cards.set(questionId, card);
-    entries.push({ fingerprint, card });
-  }
-  return { deck: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, replayedCount };
+  return replayStale(matchCache(reviews, settings, cache, replacements), settings);
 }
 
 /** Replaces the reviews of some questions and replays just those. */
@@ -215,9 +161,17 @@ export function rescheduleAll(deck: Deck, settings: SchedulingSettings): Deck {
   return buildDeck(allReviews(deck), settings, new Map(), deck.replacements).deck;
 }
 
-/** The whole log in replay order, e.g. for a backup. */
-export function allReviews(deck: Deck): Review[] {
-  const all: Review[] = [];
-  for (const group of deck.reviewsByQuestion.values()) all.push(...group);
-  return all.sort(compareReviews);
+/**
+ * Derives every card from the log at once: the reference the deck's incremental operations must
+ * equal. Deterministic and independent of input order and of the time zone it runs in. Questions
+ * no longer in the course keep their cards; the queue skips them.
+ */
+export function replay(reviews: Iterable<Review>, settings: SchedulingSettings): Map<string, CardState> {
+  const scheduler = createScheduler(settings);
+  const cards = new Map<string, CardState>();
+  for (const [questionId, group] of groupReviewsByQuestion(reviews)) {
+    const card = replayQuestion(group, scheduler);
+    if (card) cards.set(questionId, card);
+  }
+  return cards;
 }

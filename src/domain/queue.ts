@@ -2,7 +2,6 @@
  * The review queue: a pure function of the cards, the course's questions, the settings and `nowMs`.
  */
 import type { CardState } from './card';
-import { createScheduler } from './scheduler';
 import type { Settings } from './settings';
 import { studyDayAt, studyDayOfClock, studyDayStartMs } from './study-day';
 
@@ -16,8 +15,12 @@ export interface QuestionRef {
 export interface QueueItem {
   questionId: string;
   lessonSlug: string;
-  /** Predicted probability of recall now, 0 to 1. */
-  retrievability: number;
+  /**
+   * Days since the last review per day of stability. Predicted recall falls as this grows (FSRS's
+   * forgetting curve is a function of it, the same for every card under one set of parameters), so
+   * ordering by it is ordering by recall, without loading the scheduler.
+   */
+  forgetting: number;
   /** When the card is (or was) due, epoch ms. */
   dueAt: number;
   /** True for a card rated «Снова» earlier in the session and not yet due again. */
@@ -45,6 +48,12 @@ export interface QueueInput {
   settings: Settings;
   /** Only this lesson's cards and new questions (the `?lesson=` review link). */
   lessonSlug?: string | undefined;
+}
+
+/** See `QueueItem.forgetting`; a card without a positive stability counts as forgotten. */
+function forgettingOf(card: CardState, nowMs: number): number {
+  const elapsedDays = Math.max(0, nowMs - card.lastReviewedAt) / 86_400_000;
+  return card.stability > 0 ? elapsedDays / card.stability : Number.POSITIVE_INFINITY;
 }
 
 /** Study day on which a card is due (a short-term step may run into the next one). */
@@ -77,7 +86,7 @@ export function isDueOn(card: CardState, studyDay: number): boolean {
 function interleave(items: readonly QueueItem[]): QueueItem[] {
   const byLesson = new Map<string, QueueItem[]>();
   const sorted = [...items].sort(
-    (a, b) => a.retrievability - b.retrievability || (a.questionId < b.questionId ? -1 : 1),
+    (a, b) => b.forgetting - a.forgetting || (a.questionId < b.questionId ? -1 : 1),
   );
   for (const item of sorted) {
     const list = byLesson.get(item.lessonSlug);
@@ -92,7 +101,7 @@ function interleave(items: readonly QueueItem[]): QueueItem[] {
     for (const [lesson, list] of byLesson) {
       const head = list[taken.get(lesson) ?? 0];
       if (!head || (lesson === previousLesson && byLesson.size > 1)) continue;
-      if (!pick || head.retrievability < pick.retrievability) pick = head;
+      if (!pick || head.forgetting > pick.forgetting) pick = head;
     }
     if (!pick) break;
     ordered.push(pick);
@@ -111,7 +120,6 @@ function interleave(items: readonly QueueItem[]): QueueItem[] {
  */
 export function buildQueue(input: QueueInput): Queue {
   const { cards, questions, nowMs, settings, lessonSlug } = input;
-  const scheduler = createScheduler(settings);
   const today = studyDayAt(nowMs, settings.dayStartHour);
   const dayStarts = new Map<number, number>();
   const dueAtOf = (card: CardState): number => {
@@ -148,7 +156,7 @@ export function buildQueue(input: QueueInput): Queue {
     const item = {
       questionId: question.id,
       lessonSlug: question.lessonSlug,
-      retrievability: scheduler.retrievability(card, nowMs),
+      forgetting: forgettingOf(card, nowMs),
       dueAt,
       later: dueAt > nowMs && card.phase !== 'review',
     };

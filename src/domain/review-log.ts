@@ -5,8 +5,7 @@
  */
 import type { Review } from './review';
 import type { CardState } from './card';
-import { createScheduler, type Scheduler } from './scheduler';
-import type { Settings } from './settings';
+import type { Scheduler } from './scheduler';
 
 /** Replay order: by `reviewedAt`, then by `id` so equal times still sort the same everywhere. */
 export function compareReviews(a: Review, b: Review): number {
@@ -50,21 +49,4 @@ export function replayQuestion(sortedReviews: readonly Review[], scheduler: Sche
   let card: CardState | undefined;
   for (const review of sortedReviews) card = scheduler.grade(card, review);
   return card;
-}
-
-/**
- * Derives every card from the log. Deterministic and independent of input order and of the time
- * zone it runs in. Questions no longer in the course keep their cards; the queue skips them.
- */
-export function replay(
-  reviews: Iterable<Review>,
-  settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>,
-): Map<string, CardState> {
-  const scheduler = createScheduler(settings);
-  const cards = new Map<string, CardState>();
-  for (const [questionId, group] of groupReviewsByQuestion(reviews)) {
-    const card = replayQuestion(group, scheduler);
-    if (card) cards.set(questionId, card);
-  }
-  return cards;
 }

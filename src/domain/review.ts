@@ -1,6 +1,4 @@
-// zod's mini API: these schemas ship to the browser, and the classic API does not tree-shake.
-import * as z from 'zod/mini';
-import { dayStartHourSchema, type Settings } from './settings';
+import type { Settings } from './settings';
 import { utcOffsetMinutesAt } from './study-day';
 
 /** A rating: 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
@@ -15,41 +13,26 @@ const MAX_REVIEWED_AT = Date.UTC(2200, 0, 1);
 
 /**
  * One review in the append-only log. Times are epoch-ms numbers, so a review survives structured
- * clone (IndexedDB, BroadcastChannel) and JSON (backups) unchanged.
+ * clone (IndexedDB, BroadcastChannel) and JSON (backups) unchanged. The same rules as a zod schema
+ * (with Russian messages for backup files) are `reviewSchema` in schemas.ts.
  */
-export const reviewSchema = z.strictObject({
-  /** Unique id (a UUID). Merging, undo and duplicate detection go by it. */
-  id: z.string({ error: 'нет id' }).check(z.minLength(1, 'пустой id'), z.maxLength(100, 'слишком длинный id')),
-  /** The question reviewed. Kept even if the question is later removed from the course. */
-  questionId: z
-    .string({ error: 'нет questionId' })
-    .check(z.minLength(1, 'пустой questionId'), z.maxLength(200, 'слишком длинный questionId')),
+export interface Review {
+  /** Unique id (a UUID, 1 to 100 characters). Merging, undo and duplicate detection go by it. */
+  id: string;
+  /** The question reviewed (1 to 200 characters). Kept even if the question is later removed from the course. */
+  questionId: string;
   /** 1 «Снова», 2 «Трудно», 3 «Хорошо», 4 «Легко». */
-  rating: z.union([z.literal(1), z.literal(2), z.literal(3), z.literal(4)], {
-    error: 'оценка должна быть 1, 2, 3 или 4',
-  }),
-  /** When the learner rated, epoch ms. */
-  reviewedAt: z
-    .number({ error: 'время ответа должно быть числом' })
-    .check(
-      z.int('время ответа должно быть целым числом миллисекунд'),
-      z.minimum(MIN_REVIEWED_AT, 'время ответа раньше 1970 года'),
-      z.maximum(MAX_REVIEWED_AT, 'время ответа позже 2200 года'),
-    ),
-  /** Local offset from UTC in minutes when rated (Moscow: 180); fixes the study day on replay. */
-  utcOffsetMinutes: z
-    .number({ error: 'смещение часового пояса должно быть числом' })
-    .check(
-      z.int('смещение часового пояса должно быть целым'),
-      z.minimum(-840, 'смещение часового пояса вне ±14 ч'),
-      z.maximum(840, 'смещение часового пояса вне ±14 ч'),
-    ),
-  /** The study-day start hour in effect when rated. */
-  dayStartHour: dayStartHourSchema,
-});
+  rating: Rating;
+  /** When the learner rated, epoch ms (an integer from 1970 to 2200). */
+  reviewedAt: number;
+  /** Local offset from UTC in minutes when rated (Moscow: 180; within ±840); fixes the study day on replay. */
+  utcOffsetMinutes: number;
+  /** The study-day start hour in effect when rated (0 to 23). */
+  dayStartHour: number;
+}
 
-/** One review in the append-only log. */
-export type Review = z.infer<typeof reviewSchema>;
+/** Earliest and latest `reviewedAt` (see `Review`), for the schema in schemas.ts. */
+export const REVIEWED_AT_RANGE = { min: MIN_REVIEWED_AT, max: MAX_REVIEWED_AT } as const;
 
 const REVIEW_KEYS = ['id', 'questionId', 'rating', 'reviewedAt', 'utcOffsetMinutes', 'dayStartHour'] as const;
 const isIntIn = (x: unknown, min: number, max: number): x is number =>
@@ -58,8 +41,8 @@ const isIdIn = (x: unknown, max: number): x is string => typeof x === 'string' &
 
 /**
  * Reads a review from storage or a message (`unknown` until parsed); null when malformed. Applies
- * exactly the rules of `reviewSchema` by hand, because loading checks 100,000 records and this is
- * about ten times faster; a property test keeps the two in agreement. Returns a fresh object with
+ * exactly the rules of `reviewSchema` (schemas.ts) by hand: loading checks 100,000 records and this
+ * is about ten times faster, and pages need no zod; a property test keeps the two in agreement. Returns a fresh object with
  * only the review's own fields.
  */
 export function parseReview(x: unknown): Review | null {

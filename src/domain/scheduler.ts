@@ -17,7 +17,6 @@
  * gives the same intervals, and the interval a rating button shows is the one it then sets.
  */
 import {
-  FSRSVersion,
   fsrs,
   generatorParameters,
   createEmptyCard,
@@ -38,13 +37,7 @@ import { DAY_MS, studyDayOfClock, toStudyClockMs, utcOffsetMinutesAt } from './s
 export const AGAIN_STEP_MINUTES = 10;
 /** The longest interval the scheduler sets. */
 export const MAXIMUM_INTERVAL_DAYS = 365;
-/** Bump when our own scheduling rules (steps, fuzz seed, limits) change. */
-const OUR_RULES_VERSION = 1;
-/**
- * Cached card states are trusted only under the same scheduler: the installed ts-fsrs version (its
- * own `FSRSVersion`, e.g. "v5.4.2 using FSRS-6.0") and our rules. Any update of either replays the log.
- */
-export const SCHEDULER_VERSION = `${FSRSVersion}; rules ${OUR_RULES_VERSION}`;
+export { SCHEDULER_VERSION } from './scheduler-version';
 
 /** Card types live in card.ts; re-exported so callers of the scheduler need one import. */
 export type { CardPhase, CardState, IntervalPreview } from './card';

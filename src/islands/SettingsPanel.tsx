@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFileName, isBackupOverdue, MAX_BACKUP_BYTES, serializeBackup } from '../domain/backup';
 import { parseBackup } from '../domain/backup-import';
-import { settingsSchema } from '../domain/settings';
+import { settingsSchema } from '../domain/schemas';
 import { BACKUP_MESSAGES } from '../i18n/messages';
 import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';

@@ -1,7 +1,10 @@
-/** Loading the learner's deck: the log, checked against the card cache, replayed where stale. */
+/**
+ * Loading the learner's deck: the log, checked against the card cache, replayed where stale (only
+ * then is the scheduler loaded).
+ */
 import { withoutTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
-import { buildDeck, type Deck, type QuestionReplacements } from '../domain/deck';
+import { matchCache, type Deck, type QuestionReplacements } from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
 import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache, StoredTakenBack } from '../storage/store';
@@ -56,7 +59,11 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   const reviews = log.takenBack.undone.length
     ? withoutTakenBack(log.reviews, { undone: log.takenBack.undone }).kept
     : log.reviews;
-  const built = buildDeck(reviews, settings, cache.cards, options.replacements);
+  const matched = matchCache(reviews, settings, cache.cards, options.replacements);
+  // The scheduler (ts-fsrs) loads only when a cached card does not match its reviews.
+  const built = matched.stale.length
+    ? (await import('../domain/deck')).replayStale(matched, settings)
+    : { ...matched, replayedCount: 0 };
   if (log.error === null && (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length)) {
     // Best effort: the cache is checked against the log on every load, so losing it costs only time.
     store.replaceCardCache(built.cache).catch(() => undefined);

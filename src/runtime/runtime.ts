@@ -4,21 +4,22 @@
  * records in src/storage; this layer calls them in order, keeps the state islands render from,
  * and queues writes with retries (saving.ts). Every page makes one runtime (page.ts); tests make
  * as many as they like, with memory stores and fixed clocks.
+ *
+ * What a page needs before the learner does anything (the store, the cached cards) loads at once;
+ * grading (deck.ts with ts-fsrs) loads at the first rating, preview or change that needs it, and
+ * applying another tab's change (tab-sync.ts) when one arrives.
  */
 import { createBackup, takenBackForImport, withoutTakenBack, type Backup, type FileTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
+import type { IntervalPreview } from '../domain/card';
 import {
   allReviews,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
-  rate,
-  rescheduleAll,
-  withoutReviews,
-  withReviews,
   type Deck,
   type QuestionReplacements,
-} from '../domain/deck';
+} from '../domain/deck-model';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
@@ -26,7 +27,7 @@ import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
 import { loadDeck } from './load';
 import { createSaver, type Change } from './saving';
-import { applyProgressMessage, recordTakenBack, type LocalTakenBack } from './tab-sync';
+import { recordTakenBack, type LocalTakenBack } from './taken-back';
 import type { RetryOptions, WriteQueue, WriteResult } from './write-queue';
 
 export type { RetryOptions, WriteResult } from './write-queue';
@@ -122,7 +123,12 @@ export interface Runtime {
   saveMeta(meta: StoredMeta): Promise<WriteResult>;
   /** Tries the queued writes again now. */
   retryPending(): Promise<WriteResult>;
+  /** What each rating of the question would set now, for the rating buttons (loads the scheduler). */
+  previews(questionId: string): Promise<Record<Rating, IntervalPreview>>;
 }
+
+/** Deck operations and the scheduler, loaded on first need. */
+const loadGrading = () => import('../domain/deck');
 
 interface Loaded {
   store: ReviewStore;
@@ -139,6 +145,10 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   let loaded: Loaded | null = null;
   /** Undone review ids and the last reset: loaded with the log, kept current by this tab and others. */
   const takenBack: LocalTakenBack = { undone: new Set(), resetAt: null };
+  let grading: Awaited<ReturnType<typeof loadGrading>> | undefined;
+  const grade = async () => (grading ??= await loadGrading());
+  /** Another tab's changes, applied in the order they arrive. */
+  let messages = Promise.resolve();
 
   const set = (patch: Partial<RuntimeState>): void => {
     state = { ...state, ...patch };
@@ -159,8 +169,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
         recordTakenBack(takenBack, message, deps.now());
-        const next = message.type === 'settings-changed' ? message.settings : state.settings;
-        set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
+        messages = messages.then(async () => {
+          const { applyProgressMessage } = await import('./tab-sync');
+          const next = message.type === 'settings-changed' ? message.settings : state.settings;
+          set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
+        });
       });
       const saver = createSaver(store, deps.channel, deps.retry);
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
@@ -186,6 +199,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     load: async () => void (await start()),
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
+      const { rate } = grading ?? (await grade());
       const rated = rate(state.deck, { questionId, rating, nowMs: deps.now(), settings: state.settings });
       set({ deck: rated.deck });
       onRecorded?.(rated.review);
@@ -194,12 +208,14 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async undo(reviewId) {
       if (!loaded) await start();
+      const { withoutReviews } = grading ?? (await grade());
       takenBack.undone.add(reviewId);
       set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
       return save({ kind: 'delete', reviewId });
     },
     async importReviews(reviews, file) {
       if (!loaded) await start();
+      const { withReviews } = await grade();
       const { kept, takenBack: left } = withoutTakenBack(
         reviews,
         file ? takenBackForImport(takenBack, file) : takenBack,
@@ -226,6 +242,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       }),
     async saveSettings(settings) {
       if (!loaded) await start();
+      const { rescheduleAll } = await grade();
       set({ settings, deck: rescheduleAll(state.deck, settings) });
       return save({ kind: 'settings', settings: { ...settings } });
     },
@@ -235,5 +252,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     saveMeta: (meta) => save({ kind: 'meta', meta: { ...meta } }),
     retryPending: async () => (await start()).saver.write(null),
+    async previews(questionId) {
+      const { createScheduler } = await grade();
+      return createScheduler(state.settings).preview(questionId, state.deck.cards.get(questionId), deps.now());
+    },
   };
 }

@@ -2,9 +2,8 @@
  * Tells other open tabs about saved changes, through BroadcastChannel. Where BroadcastChannel is
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
-import * as z from 'zod/mini';
-import { reviewSchema, type Review } from '../domain/review';
-import { settingsSchema, type Settings } from '../domain/settings';
+import { parseReview, type Review } from '../domain/review';
+import { isSettings, type Settings } from '../domain/settings';
 
 /** Channel name shared by all tabs of the site. */
 export const DEFAULT_CHANNEL_NAME = 'seven-reasons-progress';
@@ -16,17 +15,32 @@ export type ProgressMessage =
   | { type: 'progress-cleared' }
   | { type: 'settings-changed'; settings: Settings };
 
-const messageSchema = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('reviews-added'), reviews: z.array(reviewSchema) }),
-  z.strictObject({ type: z.literal('reviews-removed'), reviewIds: z.array(z.string()) }),
-  z.strictObject({ type: z.literal('progress-cleared') }),
-  z.strictObject({ type: z.literal('settings-changed'), settings: settingsSchema }),
-]);
+const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string');
 
-/** Reads a message from another tab (`unknown` until parsed); null when it is not one of ours. */
+/** Reads a message from another tab (`unknown` until parsed); null when it is not exactly one of ours. */
 export function parseProgressMessage(x: unknown): ProgressMessage | null {
-  const parsed = messageSchema.safeParse(x);
-  return parsed.success ? parsed.data : null;
+  if (typeof x !== 'object' || x === null) return null;
+  const m = x as Record<string, unknown>;
+  const keys = Object.keys(m).sort().join(',');
+  switch (m['type']) {
+    case 'reviews-added': {
+      if (keys !== 'reviews,type' || !Array.isArray(m['reviews'])) return null;
+      const reviews = m['reviews'].map(parseReview);
+      return reviews.every((r) => r !== null) ? { type: 'reviews-added', reviews: reviews as Review[] } : null;
+    }
+    case 'reviews-removed':
+      return keys === 'reviewIds,type' && isStringArray(m['reviewIds'])
+        ? { type: 'reviews-removed', reviewIds: [...m['reviewIds']] }
+        : null;
+    case 'progress-cleared':
+      return keys === 'type' ? { type: 'progress-cleared' } : null;
+    case 'settings-changed':
+      return keys === 'settings,type' && isSettings(m['settings'])
+        ? { type: 'settings-changed', settings: { ...m['settings'] } }
+        : null;
+    default:
+      return null;
+  }
 }
 
 /** A channel to the site's other tabs. */

@@ -12,7 +12,8 @@ import {
   withoutTakenBack,
 } from '../../src/domain/backup';
 import { parseBackup } from '../../src/domain/backup-import';
-import { newReviewId, parseReview, reviewSchema, type Review } from '../../src/domain/review';
+import { newReviewId, parseReview, type Review } from '../../src/domain/review';
+import { reviewSchema } from '../../src/domain/schemas';
 import { serializeBackupV1 } from '../fixtures/backup-v1';
 import { reviewArb } from './arbitraries';
 import { DAY, SETTINGS, at, review } from './fixtures';

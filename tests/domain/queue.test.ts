@@ -50,7 +50,8 @@ describe('due queue', () => {
     const log = [review('a-1', 3, T0 - 20 * DAY), review('b-1', 3, T0 - 40 * DAY), review('c-1', 3, T0 - 10 * DAY)];
     const queue = queueAt(log, T0);
     expect(queue.due.map((i) => i.questionId)).toEqual(['b-1', 'a-1', 'c-1']);
-    const recalls = queue.due.map((i) => i.retrievability);
+    const cards = cardsOf(log);
+    const recalls = queue.due.map((i) => createScheduler(SETTINGS).retrievability(cards.get(i.questionId)!, T0));
     expect([...recalls].sort((x, y) => x - y)).toEqual(recalls);
   });
 
@@ -136,7 +137,7 @@ describe('due queue', () => {
     const log = [review('a-1', 3, T0), review('b-1', 1, T0)];
     const queue = queueAt(log, T0 - 30 * DAY);
     for (const item of queue.due)
-      expect(Number.isFinite(item.retrievability) && Number.isFinite(item.dueAt)).toBe(true);
+      expect(Number.isFinite(item.forgetting) && Number.isFinite(item.dueAt)).toBe(true);
     expect(queue.nextDueAt === null || Number.isFinite(queue.nextDueAt)).toBe(true);
     expect(createScheduler(SETTINGS).retrievability(cardsOf(log).get('a-1')!, T0 - 30 * DAY)).toBe(1);
   });

@@ -2,9 +2,9 @@ import './tz-moscow';
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
 import { fingerprintReviews } from '../../src/domain/card-cache';
-import { allReviews, buildDeck, EMPTY_DECK, rate, withoutReviews, withReviews } from '../../src/domain/deck';
+import { allReviews, buildDeck, EMPTY_DECK, rate, withoutReviews, withReviews, replay } from '../../src/domain/deck';
 import { newReviewId, parseReview, type Review } from '../../src/domain/review';
-import { replay, uniqueReviews } from '../../src/domain/review-log';
+import { uniqueReviews } from '../../src/domain/review-log';
 import { logArb } from './arbitraries';
 import { DAY, SETTINGS, at, inTimeZone, review } from './fixtures';
 

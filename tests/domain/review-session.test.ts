@@ -21,7 +21,7 @@ const T0 = at('2026-03-02T10:00+03:00');
 const item = (questionId: string, later = false) => ({
   questionId,
   lessonSlug: 'l',
-  retrievability: 0.5,
+  forgetting: 0.5,
   dueAt: T0,
   later,
 });

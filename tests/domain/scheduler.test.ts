@@ -156,8 +156,12 @@ describe('scheduler', () => {
 describe('scheduler version', () => {
   test('names the installed ts-fsrs version, so an update of the library invalidates cached cards', async () => {
     const { readFile } = await import('node:fs/promises');
-    const { SCHEDULER_VERSION } = await import('../../src/domain/scheduler');
+    const { SCHEDULER_VERSION, TS_FSRS_VERSION } = await import('../../src/domain/scheduler-version');
+    const { FSRSVersion } = await import('ts-fsrs');
     const installed = JSON.parse(await readFile('node_modules/ts-fsrs/package.json', 'utf8')) as { version: string };
-    expect(SCHEDULER_VERSION).toContain(`v${installed.version}`);
+    // Fails after an update of ts-fsrs until TS_FSRS_VERSION is bumped with it.
+    expect(TS_FSRS_VERSION).toBe(installed.version);
+    expect(FSRSVersion).toMatch(new RegExp(`^v${TS_FSRS_VERSION.replaceAll('.', '\\.')}\\b`));
+    expect(SCHEDULER_VERSION).toContain(`ts-fsrs ${installed.version}`);
   });
 });

@@ -1,5 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { DEFAULT_SETTINGS, parseSettings } from '../../src/domain/settings';
+import fc from 'fast-check';
+import { DEFAULT_SETTINGS, isSettings, parseSettings } from '../../src/domain/settings';
+import { settingsSchema } from '../../src/domain/schemas';
 
 describe('parseSettings', () => {
   test('gives the defaults for anything that is not an object', () => {
@@ -36,5 +38,23 @@ describe('parseSettings', () => {
   test('ignores inherited properties', () => {
     const inherited = Object.create({ newPerDay: 3 }) as object;
     expect(parseSettings(inherited).newPerDay).toBe(10);
+  });
+});
+
+describe('the hand-written checks agree with settingsSchema', () => {
+  const values = [undefined, null, 'x', -1, 0, 0.79, 0.8, 0.85, 0.9, 0.97, 0.98, 1, 3.5, 4, 12, 23, 24, 100, 101, NaN];
+  test('isSettings accepts exactly what the schema accepts', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        fc.constantFrom(...values),
+        fc.boolean(),
+        (desiredRetention, newPerDay, dayStartHour, extra) => {
+          const x = { desiredRetention, newPerDay, dayStartHour, ...(extra ? { more: 1 } : {}) };
+          expect(isSettings(x)).toBe(settingsSchema.safeParse(x).success);
+        },
+      ),
+    );
   });
 });

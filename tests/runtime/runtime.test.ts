@@ -133,9 +133,10 @@ describe('rating and undo', () => {
     expect(reloaded.getState().deck.cards.get('q-1')).toEqual(page.getState().deck.cards.get('q-1'));
   });
 
-  test('once loaded, a rating changes the page before any wait and hands over the review at once', async () => {
+  test('once grading is loaded (by a preview or the first rating), a rating changes the page before any wait', async () => {
     const page = memoryPage();
     await page.load();
+    await page.previews('q-1');
     let recorded: string | undefined;
     const saved = page.rate('q-1', 3, (review) => (recorded = review.id));
     // Nothing awaited yet: the rated card must not show again as new while the save runs.
@@ -349,11 +350,16 @@ describe('what the learner took back stays taken back', () => {
     channel.deliver({ type: 'reviews-removed', reviewIds: [theirs.id] });
     expect(page.backup().undone).toEqual([theirs.id]);
     expect(await page.importReviews([theirs])).toMatchObject({ added: 0, takenBack: 1 });
+    // Changes apply in order: once a later review has landed, the undone one was skipped before it.
+    const later = rate(emptyDeck(new Map()), { questionId: 'q-c', rating: 3, nowMs: T0, settings: SETTINGS }).review;
     channel.deliver({ type: 'reviews-added', reviews: [theirs] });
-    expect(page.getState().deck.reviewCount).toBe(0);
+    channel.deliver({ type: 'reviews-added', reviews: [later] });
+    await vi.waitFor(() => expect(page.getState().deck.reviewCount).toBe(1));
+    expect(page.getState().deck.reviewsByQuestion.has('q-a')).toBe(false);
     const older = rate(emptyDeck(new Map()), { questionId: 'q-b', rating: 3, nowMs: T0, settings: SETTINGS }).review;
     clock.nowMs += 60_000;
     channel.deliver({ type: 'progress-cleared' });
+    await vi.waitFor(() => expect(page.getState().deck.reviewCount).toBe(0));
     expect(page.backup().resetAt).toBe(T0 + 60_000);
     expect(await page.importReviews([older])).toMatchObject({ added: 0, takenBack: 1 });
   });
@@ -365,12 +371,13 @@ describe('another tab', () => {
     const page = memoryPage(createMemoryBacking(), { channel });
     await page.load();
     const theirs = rate(emptyDeck(new Map()), { questionId: 'q-a', rating: 3, nowMs: T0, settings: SETTINGS }).review;
+    // Applying a change loads the deck operations first, so it lands a moment after the message.
     channel.deliver({ type: 'reviews-added', reviews: [theirs] });
-    expect(page.getState().deck.reviewsByQuestion.get('q-a')).toEqual([theirs]);
+    await vi.waitFor(() => expect(page.getState().deck.reviewsByQuestion.get('q-a')).toEqual([theirs]));
     channel.deliver({ type: 'settings-changed', settings: { ...DEFAULT_SETTINGS, newPerDay: 2 } });
-    expect(page.getState().settings.newPerDay).toBe(2);
+    await vi.waitFor(() => expect(page.getState().settings.newPerDay).toBe(2));
     channel.deliver({ type: 'reviews-removed', reviewIds: [theirs.id] });
-    expect(page.getState().deck.reviewCount).toBe(0);
+    await vi.waitFor(() => expect(page.getState().deck.reviewCount).toBe(0));
   });
 
   test("hears this page's saved changes", async () => {

@@ -1,8 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
-import { allReviews, EMPTY_DECK, emptyDeck, rate } from '../../src/domain/deck';
-import { replay } from '../../src/domain/review-log';
+import { allReviews, EMPTY_DECK, emptyDeck, rate, replay } from '../../src/domain/deck';
 import { applyProgressMessage } from '../../src/runtime/tab-sync';
 import { openProgressChannel, parseProgressMessage, type ProgressMessage } from '../../src/storage/broadcast';
 

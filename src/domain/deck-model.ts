@@ -1,0 +1,129 @@
+/**
+ * The deck's shape and what can be done with it without the scheduler: reading cached cards and
+ * checking them against the log. Pages load this at once; grading and replay (deck.ts, which
+ * loads ts-fsrs) only when a card is rated or a cached card does not match its reviews.
+ */
+import { fingerprintReviews, type CachedCard } from './card-cache';
+import type { CardState } from './card';
+import type { Review } from './review';
+import { compareReviews, groupReviewsByQuestion } from './review-log';
+import type { Settings } from './settings';
+
+/** The log grouped by question and the cards derived from it. Treat as immutable. */
+export interface Deck {
+  /** Each question's reviews in replay order, ids unique across the log. */
+  readonly reviewsByQuestion: ReadonlyMap<string, readonly Review[]>;
+  /** Card state per question met, including questions no longer in the course. */
+  readonly cards: ReadonlyMap<string, CardState>;
+  /** Number of reviews in the log. */
+  readonly reviewCount: number;
+  /**
+   * Questions that replace retired ones (new id → the ids it replaces), from the course. A
+   * replacing question's card is replayed from its own reviews and those of the ids it replaces,
+   * so a rewrite of the course does not set a learner back; the log itself is never rewritten.
+   */
+  readonly replacements: QuestionReplacements;
+}
+
+/** New question id → the retired ids whose reviews count as its own. */
+export type QuestionReplacements = ReadonlyMap<string, readonly string[]>;
+
+export const NO_REPLACEMENTS: QuestionReplacements = new Map();
+
+/** The settings that decide a card's schedule. */
+export type SchedulingSettings = Pick<Settings, 'desiredRetention' | 'dayStartHour'>;
+
+/** A deck with no reviews. */
+export const EMPTY_DECK: Deck = Object.freeze({
+  reviewsByQuestion: new Map(),
+  cards: new Map(),
+  reviewCount: 0,
+  replacements: NO_REPLACEMENTS,
+});
+
+/** A deck for a course whose questions replace retired ids; use it instead of EMPTY_DECK. */
+export function emptyDeck(replacements: QuestionReplacements): Deck {
+  return { ...EMPTY_DECK, replacements };
+}
+
+/**
+ * The reviews a question's card is replayed from: its own, plus those of the ids it replaces,
+ * re-keyed to it (so fuzz and cached ids follow the current question), in replay order.
+ */
+export function cardReviews(
+  reviewsByQuestion: ReadonlyMap<string, readonly Review[]>,
+  replacements: QuestionReplacements,
+  questionId: string,
+): readonly Review[] {
+  const own = reviewsByQuestion.get(questionId) ?? [];
+  const retired = replacements.get(questionId);
+  if (!retired) return own;
+  const merged = new Map<string, Review>(own.map((r) => [r.id, r]));
+  for (const old of retired) {
+    for (const r of reviewsByQuestion.get(old) ?? []) if (!merged.has(r.id)) merged.set(r.id, { ...r, questionId });
+  }
+  return [...merged.values()].sort(compareReviews);
+}
+
+/** The questions whose cards change when the reviews of `changed` ids change. */
+export function affectedQuestions(changed: Iterable<string>, replacements: QuestionReplacements): Set<string> {
+  const affected = new Set(changed);
+  for (const [questionId, retired] of replacements)
+    if (retired.some((old) => affected.has(old))) affected.add(questionId);
+  return affected;
+}
+
+/**
+ * A deck from cached cards alone, shown while the log is still being read: the cards, no reviews.
+ * Good for counts and charts of cards; rate and undo only on the deck built from the log.
+ */
+export function cardsOnlyDeck(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Deck {
+  return { ...EMPTY_DECK, cards, replacements };
+}
+
+/** The whole log in replay order, e.g. for a backup. */
+export function allReviews(deck: Deck): Review[] {
+  const all: Review[] = [];
+  for (const group of deck.reviewsByQuestion.values()) all.push(...group);
+  return all.sort(compareReviews);
+}
+
+/** A deck built from the log and the card cache, before any replay. */
+export interface MatchedDeck {
+  /** The log, and the cards whose cache entry matched their reviews. */
+  deck: Deck;
+  /** The matched cards with their fingerprints (the new cache snapshot, once `stale` is replayed). */
+  cache: CachedCard[];
+  /** Questions whose cache entry is missing or does not match their reviews: they need a replay. */
+  stale: { questionId: string; reviews: readonly Review[]; fingerprint: string }[];
+}
+
+/**
+ * Groups the log and takes each card from `cache` where the entry's fingerprint matches the card's
+ * reviews (so the scheduler and settings that produced it are the current ones). With no `stale`
+ * questions the deck is complete and the scheduler is not needed at all.
+ */
+export function matchCache(
+  reviews: Iterable<Review>,
+  settings: SchedulingSettings,
+  cache: ReadonlyMap<string, CachedCard> = new Map(),
+  replacements: QuestionReplacements = NO_REPLACEMENTS,
+): MatchedDeck {
+  const reviewsByQuestion = groupReviewsByQuestion(reviews);
+  const cards = new Map<string, CardState>();
+  const entries: CachedCard[] = [];
+  const stale: MatchedDeck['stale'] = [];
+  let reviewCount = 0;
+  for (const group of reviewsByQuestion.values()) reviewCount += group.length;
+  for (const questionId of affectedQuestions(reviewsByQuestion.keys(), replacements)) {
+    const group = cardReviews(reviewsByQuestion, replacements, questionId);
+    if (group.length === 0) continue;
+    const fingerprint = fingerprintReviews(group, settings);
+    const cached = cache.get(questionId);
+    if (cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId) {
+      cards.set(questionId, cached.card);
+      entries.push(cached);
+    } else stale.push({ questionId, reviews: group, fingerprint });
+  }
+  return { deck: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, stale };
+}
