@@ -32,15 +32,16 @@ const startNew = (page: Page) => page.getByRole('button', { name: /^Начать
 /** A rating button of `q` (options may begin with the same word, so only the ratings group). */
 const rating = (q: Locator, name: string) =>
   q
-    .getByRole('group', { name: 'Насколько легко было вспомнить?' })
+    .getByRole('group', { name: /^Насколько (легко вы вспомнили ответ|уверенно вы ответили)\?$/ })
     .getByRole('button', { name: new RegExp(`^${name}`) });
 const isRecall = async (page: Page) =>
   questions.get((await card(page).getAttribute('data-question-id'))!)!.type === 'recall';
 
-/** Opens /review/ at the fixed time and waits for the island to load the learner's progress. */
+/** Opens /review/ at the fixed time and waits for the page to load the learner's progress. */
 async function openReview(page: Page, query = ''): Promise<void> {
   await page.goto(`/review/${query}`);
-  await expect(page.locator('[data-due-count]')).toBeVisible();
+  // The count is hidden when nothing is due (the heading says so), but it is there once loaded.
+  await expect(page.locator('[data-due-count]')).toBeAttached();
 }
 
 /** The option button of `q` whose text is (or is not) the right answer. */

@@ -39,7 +39,7 @@ async function answerInline(q: Locator, answers: Map<string, string>): Promise<v
       .first()
       .click();
   await q.getByRole('button', { name: /^Хорошо/ }).click();
-  await expect(q.getByText('Ответ сохранён.')).toBeVisible();
+  await expect(q.getByText(/^Ответ сохранён с оценкой «Хорошо»\./)).toBeVisible();
 }
 
 async function answerLesson(page: Page, href: string, answers: Map<string, string>, only?: (i: number) => boolean) {

@@ -1,21 +1,27 @@
-import type { CardView } from '../lib/card-view';
+import { QUESTION_TYPE_LABELS, type CardView } from '../lib/card-view';
 
-const TYPE_LABEL: Record<CardView['type'], string> = {
-  recall: 'Вспомните',
-  choice: 'Выберите ответ',
-  scenario: 'Какая это ошибка?',
-};
-
-/** A question readable without JavaScript: the prompt, the options, and the answer behind a disclosure. */
+/**
+ * A question readable without JavaScript: the prompt, the options, and the answer behind a
+ * disclosure. Its data attributes carry the rest of the card, so a lesson's script reads its
+ * questions from the page (`readCardView` in src/lib/card-dom.ts) instead of a second copy.
+ */
 export function QuestionStatic({ card }: { card: CardView }) {
   return (
-    <div class="question" data-question-id={card.id}>
-      <p class="question-type">{TYPE_LABEL[card.type]}</p>
+    <div
+      class="question"
+      data-question-id={card.id}
+      data-type={card.type}
+      data-lesson={card.lessonSlug}
+      data-source={card.sourceHref}
+    >
+      <p class="question-type">{QUESTION_TYPE_LABELS[card.type]}</p>
       <p class="question-prompt">{card.prompt}</p>
       {card.options.length > 0 && (
         <ul class="question-options">
           {card.options.map((o) => (
-            <li key={o.key}>{o.text}</li>
+            <li key={o.key} data-key={o.key} data-correct={o.correct ? '' : undefined}>
+              {o.text}
+            </li>
           ))}
         </ul>
       )}

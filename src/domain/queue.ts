@@ -85,9 +85,7 @@ export function isDueOn(card: CardState, studyDay: number): boolean {
  */
 function interleave(items: readonly QueueItem[]): QueueItem[] {
   const byLesson = new Map<string, QueueItem[]>();
-  const sorted = [...items].sort(
-    (a, b) => b.forgetting - a.forgetting || (a.questionId < b.questionId ? -1 : 1),
-  );
+  const sorted = [...items].sort((a, b) => b.forgetting - a.forgetting || (a.questionId < b.questionId ? -1 : 1));
   for (const item of sorted) {
     const list = byLesson.get(item.lessonSlug);
     if (list) list.push(item);

@@ -1,7 +1,7 @@
 /**
  * The review session's bookkeeping, as pure functions of the session and the queue: which card is
  * on screen, how far the learner has come, what undo takes back. No DOM, no storage, no clock: the
- * island (src/islands/Review.tsx) keeps a `ReviewSession` in state and renders from these.
+ * review page (src/ui/review.ts) keeps a `ReviewSession` and draws from these.
  */
 import type { Queue } from './queue';
 

@@ -102,4 +102,3 @@ export const backupV2Schema = z.strictObject({
    */
   reviews: z.custom<unknown[]>(Array.isArray, { error: 'список повторений должен быть массивом' }),
 });
-

@@ -2,7 +2,7 @@
 import { formatCards, formatReviews } from './plurals';
 
 /** Messages about storage. */
-export const STORAGE_MESSAGES = Object.freeze({
+export const STORAGE_MESSAGES = /* @__PURE__ */ Object.freeze({
   /** IndexedDB is missing, blocked or failing: the site runs from memory. */
   unavailable:
     'Браузер не даёт сохранить прогресс (например, в приватном окне). Сайт работает, но ответы забудутся, когда вы закроете вкладку. Скачайте резервную копию в настройках.',
@@ -15,7 +15,7 @@ export const STORAGE_MESSAGES = Object.freeze({
 });
 
 /** Messages about backup files. */
-export const BACKUP_MESSAGES = Object.freeze({
+export const BACKUP_MESSAGES = /* @__PURE__ */ Object.freeze({
   tooLarge: (sizeMb: string, maxMb: string) =>
     `Файл слишком большой (${sizeMb} МБ). Можно загрузить файл не больше ${maxMb} МБ.`,
   notText: 'Файл не похож на резервную копию: это не текст в кодировке UTF-8.',

@@ -1,5 +1,12 @@
 import type { Question } from '../content/question-schema';
 
+/** The line above a question's prompt, by type. */
+export const QUESTION_TYPE_LABELS: Readonly<Record<Question['type'], string>> = {
+  recall: 'Вспомните',
+  choice: 'Выберите ответ',
+  scenario: 'Какая это ошибка?',
+};
+
 /** A question as the UI shows it: options resolved to text, the right one marked. */
 export interface CardView {
   id: string;

@@ -79,3 +79,19 @@ export async function getCheckpointCards(ids: readonly string[]): Promise<CardVi
     return toCardView(question, lesson.slug, titles);
   });
 }
+
+/** What the review page fetches (`/cards.json`): every card in course order, and the lessons' titles. */
+export interface CourseCards {
+  cards: CardView[];
+  lessons: { slug: string; title: string }[];
+}
+
+/** Every card of the course in course order, with the lessons' titles. */
+export async function getCourseCards(): Promise<CourseCards> {
+  const lessons = await getLessons();
+  const titles = new Map(lessons.map((l) => [l.slug, l.title]));
+  return {
+    cards: lessons.flatMap((l) => l.questions.map((q) => toCardView(q, l.slug, titles))),
+    lessons: lessons.map((l) => ({ slug: l.slug, title: l.title })),
+  };
+}

@@ -26,7 +26,7 @@ export function parseProgressMessage(x: unknown): ProgressMessage | null {
     case 'reviews-added': {
       if (keys !== 'reviews,type' || !Array.isArray(m['reviews'])) return null;
       const reviews = m['reviews'].map(parseReview);
-      return reviews.every((r) => r !== null) ? { type: 'reviews-added', reviews: reviews as Review[] } : null;
+      return reviews.every((r) => r !== null) ? { type: 'reviews-added', reviews: reviews } : null;
     }
     case 'reviews-removed':
       return keys === 'reviewIds,type' && isStringArray(m['reviewIds'])

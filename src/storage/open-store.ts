@@ -4,7 +4,6 @@
  */
 import { STORAGE_MESSAGES } from '../i18n/messages';
 import { createIdbStore, DEFAULT_DB_NAME } from './idb-store';
-import { createMemoryStore } from './memory-store';
 import type { ReviewStore } from './store';
 
 /** What `openStore` gives the page. */
@@ -63,5 +62,7 @@ export async function openStore(options: OpenStoreOptions = {}): Promise<OpenedS
       void idb.close();
     }
   }
+  // Loaded only when needed: most browsers never fall back.
+  const { createMemoryStore } = await import('./memory-store');
   return { store: createMemoryStore(), persistent: false, reason: STORAGE_MESSAGES.unavailable };
 }

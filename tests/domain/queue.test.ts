@@ -136,8 +136,7 @@ describe('due queue', () => {
   test('with the clock far behind the last review nothing is due and no value is NaN', () => {
     const log = [review('a-1', 3, T0), review('b-1', 1, T0)];
     const queue = queueAt(log, T0 - 30 * DAY);
-    for (const item of queue.due)
-      expect(Number.isFinite(item.forgetting) && Number.isFinite(item.dueAt)).toBe(true);
+    for (const item of queue.due) expect(Number.isFinite(item.forgetting) && Number.isFinite(item.dueAt)).toBe(true);
     expect(queue.nextDueAt === null || Number.isFinite(queue.nextDueAt)).toBe(true);
     expect(createScheduler(SETTINGS).retrievability(cardsOf(log).get('a-1')!, T0 - 30 * DAY)).toBe(1);
   });
