@@ -90,6 +90,14 @@ async function finishByMouse(page: Page, doneBefore = 0): Promise<string[]> {
   return ids;
 }
 
+/** Visits lessons' pages: the review offers new questions only from lessons the learner has opened. */
+async function openLessons(page: Page, slugs: string[] = lessons.map((l) => l.slug)): Promise<void> {
+  for (const slug of slugs) {
+    await page.goto(`/lessons/${slug}/`);
+    await expect(page.locator('.question-card').first()).toBeVisible();
+  }
+}
+
 test.beforeEach(async ({ page }) => {
   await page.clock.install({ time: START });
 });
@@ -100,8 +108,24 @@ test('a fresh learner sees an empty review with a link to the lessons, starts ne
   await openReview(page);
   await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', '0');
   await expect(page.getByRole('heading', { name: 'Сейчас повторять нечего' })).toBeVisible();
-  await expect(page.getByRole('link', { name: 'К урокам' })).toHaveAttribute('href', '/#lessons');
+  // Before any lesson is read there are no questions to start: the page points to the first lesson.
+  await expect(startNew(page)).toHaveCount(0);
+  await expect(page.getByText('Вопросы появляются здесь после того, как вы прочитаете урок.')).toBeVisible();
+  await expect(page.getByRole('link', { name: `Открыть урок «${lessons[0]!.data.title}»` })).toHaveAttribute(
+    'href',
+    `/lessons/${lessons[0]!.slug}/`,
+  );
   await expect(card(page)).toHaveCount(0);
+
+  // Once the first lesson is opened, only its questions are offered.
+  await openLessons(page, [lessons[0]!.slug]);
+  await openReview(page);
+  await expect(startNew(page)).toHaveText(
+    `Начать новые вопросы (${Math.min(NEW_PER_DAY, lessons[0]!.data.questions.length)} вопросов)`,
+  );
+  await expect(page.getByRole('link', { name: 'К урокам' })).toHaveAttribute('href', '/#lessons');
+  await openLessons(page);
+  await openReview(page);
   await expect(startNew(page)).toHaveText(`Начать новые вопросы (${NEW_PER_DAY} вопросов)`);
 
   await startNew(page).click();
@@ -159,6 +183,7 @@ test('?lesson=<slug> reviews only that lesson’s questions', async ({ page }) =
 });
 
 test('an unknown ?lesson= says so and reviews the whole course', async ({ page }) => {
+  await openLessons(page);
   await openReview(page, '?lesson=no-such-lesson');
   await expect(page.getByRole('status').filter({ hasText: 'Такого урока в курсе нет' })).toBeVisible();
   await expect(page.locator('.review-filter')).toHaveCount(0);
@@ -171,6 +196,7 @@ test('a wrong pick explains the answer, links to the section to re-read, and the
   const lesson = lessons[0]!;
   const choices = lesson.data.questions.filter((q) => q.type === 'choice');
   expect(choices.length).toBeGreaterThan(0);
+  await openLessons(page, [lesson.slug]);
   await openReview(page, `?lesson=${lesson.slug}`);
   await startNew(page).click();
 
@@ -224,6 +250,7 @@ test('a wrong pick explains the answer, links to the section to re-read, and the
 test('focus follows the review: rating buttons after revealing, the next card after rating; results are announced', async ({
   page,
 }) => {
+  await openLessons(page);
   await openReview(page);
   await startNew(page).click();
   const status = page.locator('.review > [role="status"]');
@@ -270,6 +297,7 @@ test('focus follows the review: rating buttons after revealing, the next card af
 
 // The rated card unmounts with the focus in it; the finished heading takes the focus.
 test('after the last card focus moves to the «Повторение завершено» heading', async ({ page }) => {
+  await openLessons(page, [lessons[0]!.slug]);
   await openReview(page, `?lesson=${lessons[0]!.slug}`);
   await startNew(page).click();
   await finishByMouse(page);
@@ -309,6 +337,7 @@ async function measureButtons(scope: Locator): Promise<{ count: number; small: s
 /** Walks the review through each kind of button at 320 px: start, reveal, ratings, options, «Дальше», «Отменить». */
 async function reviewStatesAt320(page: Page, check: (label: string) => Promise<void>): Promise<void> {
   await page.setViewportSize({ width: 320, height: 640 });
+  await openLessons(page);
   await openReview(page);
   await check('/review/ before starting');
   await startNew(page).click();

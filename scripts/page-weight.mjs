@@ -55,6 +55,15 @@ const gzipBytes = (body) => gzipSync(body, { level: 6 }).length;
 export async function measurePage(browser, url) {
   const context = await browser.newContext({ serviceWorkers: 'block' });
   const page = await context.newPage();
+  // The review offers new questions from lessons the learner has opened: open one first, as a
+  // learner would (its requests are not counted, and the review's own files are not cached by it).
+  if (new URL(url).pathname.startsWith('/review/')) {
+    await page.goto(new URL(pagePaths().find((path) => path.startsWith('/lessons/')) ?? '/', url).href);
+    await page.waitForLoadState('networkidle');
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Network.clearBrowserCache');
+    await cdp.detach();
+  }
   /** @type {import('@playwright/test').Response[]} */
   const responses = [];
   page.on('response', (response) => responses.push(response));
@@ -101,9 +110,13 @@ export async function measurePage(browser, url) {
     cls,
   };
   const responsesBeforeAnswer = responses.length;
-  // A lesson may load the scheduler at the first answer: answer the first choice question and count again.
+  // The scheduler loads at the first answer (a lesson's question; the review's first card, started
+  // as a new learner would): answer one and count again.
+  const { pathname } = new URL(url);
+  const startNew = page.getByRole('button', { name: /^Начать новые вопросы/ });
+  if (pathname.startsWith('/review/') && (await startNew.count()) > 0) await startNew.click();
   const option = page.locator('[data-question-id] button').first();
-  if (new URL(url).pathname.startsWith('/lessons/') && (await option.count()) > 0) {
+  if ((pathname.startsWith('/lessons/') || pathname.startsWith('/review/')) && (await option.count()) > 0) {
     await option.scrollIntoViewIfNeeded();
     await option.click();
     await page.waitForLoadState('networkidle');
@@ -160,7 +173,7 @@ export async function reportPageWeights(origin) {
         path,
         kb(totals.htmlCssBytes),
         kb(totals.jsBytes),
-        path.startsWith('/lessons/') ? kb(totals.jsAfterAnswerBytes) : '',
+        path.startsWith('/lessons/') || path.startsWith('/review/') ? kb(totals.jsAfterAnswerBytes) : '',
         totals.cls.toFixed(3),
         String(totals.requests),
         verdicts.join('; ') || 'ok',
@@ -178,7 +191,7 @@ export async function reportPageWeights(origin) {
       .join('  ');
   console.log(
     '\nPage weight (gzip level 6 per response; inline scripts count as JS; 1 KB = 1024 bytes; service worker off, cache empty;' +
-      ' «JS answered»: after the first choice on a lesson is answered; CLS: layout shifts while loading and scrolling)',
+      ' «JS answered»: after the first question on a lesson, or the first new card of the review, is answered; CLS: layout shifts while loading and scrolling)',
   );
   console.log(line(header));
   for (const row of rows) console.log(line(row));

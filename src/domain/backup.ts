@@ -38,6 +38,8 @@ export interface Backup {
   undone: string[];
   /** The last reset, epoch ms, or null (always null in version 1 files). */
   resetAt: number | null;
+  /** Lessons opened: slug → first visit, epoch ms (absent in version 1 files and early version 2 ones). */
+  openedLessons?: Record<string, number> | undefined;
 }
 
 /**
@@ -52,6 +54,7 @@ export function createBackup(input: {
   nowMs: number;
   undone?: Iterable<string>;
   resetAt?: number | null;
+  openedLessons?: ReadonlyMap<string, number>;
 }): Backup {
   let resetAt = input.resetAt ?? null;
   if (resetAt !== null) for (const review of input.reviews) resetAt = Math.min(resetAt, review.reviewedAt);
@@ -63,6 +66,7 @@ export function createBackup(input: {
     reviews: [...input.reviews],
     undone: [...(input.undone ?? [])],
     resetAt,
+    openedLessons: Object.fromEntries(input.openedLessons ?? []),
   };
 }
 
@@ -108,6 +112,7 @@ export function serializeBackup(backup: Backup): string {
     questions: [...questionIndex.keys()],
     undone: backup.undone,
     resetAt: backup.resetAt,
+    openedLessons: backup.openedLessons ?? {},
   };
   const headJson = JSON.stringify(head, null, 1).slice(0, -2);
   return `${headJson},\n "reviews": [${rows.length ? `\n${rows.join(',\n')}\n ` : ''}]\n}\n`;
@@ -144,7 +149,7 @@ export function withoutTakenBack(
 }
 
 /** What a backup file says was taken back, and when it was written. */
-export type FileTakenBack = Pick<Backup, 'exportedAt' | 'undone' | 'resetAt'>;
+export type FileTakenBack = Pick<Backup, 'exportedAt' | 'undone' | 'resetAt'> & Partial<Pick<Backup, 'openedLessons'>>;
 
 /**
  * What importing a backup file must leave out: the union of the file's and this browser's taken-back

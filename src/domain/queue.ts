@@ -48,6 +48,8 @@ export interface QueueInput {
   settings: Settings;
   /** Only this lesson's cards and new questions (the `?lesson=` review link). */
   lessonSlug?: string | undefined;
+  /** Lessons the learner has opened: new questions come only from these (all lessons when absent). */
+  openedLessons?: { has(slug: string): boolean } | undefined;
 }
 
 /** See `QueueItem.forgetting`; a card without a positive stability counts as forgotten. */
@@ -117,7 +119,7 @@ function interleave(items: readonly QueueItem[]): QueueItem[] {
  * not yet met that may be started today.
  */
 export function buildQueue(input: QueueInput): Queue {
-  const { cards, questions, nowMs, settings, lessonSlug } = input;
+  const { cards, questions, nowMs, settings, lessonSlug, openedLessons } = input;
   const today = studyDayAt(nowMs, settings.dayStartHour);
   const dayStarts = new Map<number, number>();
   const dueAtOf = (card: CardState): number => {
@@ -141,7 +143,8 @@ export function buildQueue(input: QueueInput): Queue {
     if (lessonSlug !== undefined && question.lessonSlug !== lessonSlug) continue;
     const card = cards.get(question.id);
     if (!card) {
-      if (newQuestions.length < newLeftToday) newQuestions.push(question);
+      const opened = !openedLessons || openedLessons.has(question.lessonSlug);
+      if (opened && newQuestions.length < newLeftToday) newQuestions.push(question);
       continue;
     }
     if (!isDueOn(card, today)) {

@@ -95,6 +95,15 @@ export const backupV2Schema = z.strictObject({
       .number({ error: 'время сброса должно быть числом' })
       .check(z.int('время сброса должно быть целым'), z.minimum(0, 'время сброса раньше 1970 года')),
   ),
+  /** Lessons opened: slug → first visit (epoch ms); files written before lesson visits were recorded lack it. */
+  openedLessons: z.optional(
+    z.record(
+      z.string().check(z.minLength(1), z.maxLength(200)),
+      z
+        .number({ error: 'время открытия урока должно быть числом' })
+        .check(z.int('время открытия урока должно быть целым'), z.minimum(0, 'время открытия урока раньше 1970 года')),
+    ),
+  ),
   /**
    * One row per review, oldest first: [id, question index, rating, ms since the previous row, UTC
    * offset in minutes, study-day start hour]. Checked row by row in backup-import.ts: a zod array

@@ -47,7 +47,7 @@ export function isSettingValue(key: keyof Settings, x: unknown): x is number {
 export function parseSettings(x: unknown): Settings {
   const source: Record<string, unknown> = typeof x === 'object' && x !== null ? (x as Record<string, unknown>) : {};
   const field = (key: keyof Settings): number =>
-    Object.hasOwn(source, key) && isSettingValue(key, source[key]) ? (source[key]) : DEFAULT_SETTINGS[key];
+    Object.hasOwn(source, key) && isSettingValue(key, source[key]) ? source[key] : DEFAULT_SETTINGS[key];
   return {
     desiredRetention: field('desiredRetention'),
     newPerDay: field('newPerDay'),

@@ -18,6 +18,8 @@ export interface LoadedDeck {
   alert: string | null;
   /** What the learner took back (undone review ids, the last reset); none when the log was unreadable. */
   takenBack: StoredTakenBack;
+  /** Lessons opened: slug → first visit, epoch ms. */
+  openedLessons: Map<string, number>;
 }
 
 /** Options for `loadDeck`. */
@@ -50,7 +52,13 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   );
   const logPromise = store.loadAll().then(
     (log): LoadResult & { error: string | null } => ({ ...log, error: null }),
-    () => ({ reviews: [], problems: [], takenBack: { undone: [], resetAt: null }, error: STORAGE_MESSAGES.readFailed }),
+    () => ({
+      reviews: [],
+      problems: [],
+      takenBack: { undone: [], resetAt: null },
+      openedLessons: new Map<string, number>(),
+      error: STORAGE_MESSAGES.readFailed,
+    }),
   );
   const [log, cache] = await Promise.all([logPromise, cachePromise]);
   // An undone review can reach the log again only by a race (an import saved while another tab
@@ -70,5 +78,11 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   }
   store.compact().catch(() => 0);
   const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);
-  return { deck: built.deck, problems: log.problems, alert, takenBack: log.takenBack };
+  return {
+    deck: built.deck,
+    problems: log.problems,
+    alert,
+    takenBack: log.takenBack,
+    openedLessons: log.openedLessons,
+  };
 }

@@ -40,6 +40,8 @@ export interface RuntimeState {
   checked: boolean;
   deck: Deck;
   settings: Settings;
+  /** Lessons the learner has opened (slug → first visit, epoch ms): new questions come only from these. */
+  openedLessons: ReadonlyMap<string, number>;
   /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
   storageAlert: string | null;
   /** The last failed save (Russian, for `role="alert"`). */
@@ -52,6 +54,7 @@ export const INITIAL_STATE: RuntimeState = Object.freeze({
   checked: false,
   deck: EMPTY_DECK,
   settings: DEFAULT_SETTINGS,
+  openedLessons: new Map(),
   storageAlert: null,
   saveError: null,
 });
@@ -123,6 +126,8 @@ export interface Runtime {
   saveMeta(meta: StoredMeta): Promise<WriteResult>;
   /** Tries the queued writes again now. */
   retryPending(): Promise<WriteResult>;
+  /** Records that the learner opened a lesson (its first visit counts; later ones change nothing). */
+  openLesson(slug: string): Promise<WriteResult>;
   /** What each rating of the question would set now, for the rating buttons (loads the scheduler). */
   previews(questionId: string): Promise<Record<Rating, IntervalPreview>>;
 }
@@ -164,10 +169,16 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
         if (!state.ready && cards.size > 0) set({ ready: true, settings, deck: cardsOnlyDeck(cards, replacements) });
       };
-      const { deck, alert, takenBack: stored } = await loadDeck(store, settings, { onCachedCards, replacements });
+      const {
+        deck,
+        alert,
+        takenBack: stored,
+        openedLessons,
+      } = await loadDeck(store, settings, { onCachedCards, replacements });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
+        if (message.type === 'lesson-opened') return set({ openedLessons: opened(message.slug, message.atMs) });
         recordTakenBack(takenBack, message, deps.now());
         messages = messages.then(async () => {
           const { applyProgressMessage } = await import('./tab-sync');
@@ -177,9 +188,22 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       });
       const saver = createSaver(store, deps.channel, deps.retry);
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
-      set({ ready: true, checked: true, deck, settings, storageAlert: persistent ? alert : (reason ?? alert) });
+      set({
+        ready: true,
+        checked: true,
+        deck,
+        settings,
+        openedLessons: new Map([...openedLessons, ...state.openedLessons]),
+        storageAlert: persistent ? alert : (reason ?? alert),
+      });
       return (loaded = { store, saver });
     })());
+
+  /** The opened lessons with `slug` opened at `atMs` (an earlier first visit stays). */
+  const opened = (slug: string, atMs: number): ReadonlyMap<string, number> => {
+    const before = state.openedLessons.get(slug);
+    return before !== undefined && before <= atMs ? state.openedLessons : new Map(state.openedLessons).set(slug, atMs);
+  };
 
   /** Saves a change; a failure is reported in the state (the write stays queued for a retry). */
   const save = async (change: Change): Promise<WriteResult> => {
@@ -222,6 +246,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       );
       const { deck, added } = withReviews(state.deck, kept, state.settings);
       set({ deck });
+      for (const [slug, atMs] of Object.entries(file?.openedLessons ?? {})) {
+        if ((state.openedLessons.get(slug) ?? Infinity) <= atMs) continue;
+        set({ openedLessons: opened(slug, atMs) });
+        void save({ kind: 'opened', slug, atMs });
+      }
       const saved = added.length ? await save({ kind: 'put', reviews: added }) : ({ ok: true } as const);
       return { added: added.length, alreadyPresent: kept.length - added.length, takenBack: left, saved };
     },
@@ -239,6 +268,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         nowMs: deps.now(),
         undone: takenBack.undone,
         resetAt: takenBack.resetAt,
+        openedLessons: state.openedLessons,
       }),
     async saveSettings(settings) {
       if (!loaded) await start();
@@ -252,6 +282,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     saveMeta: (meta) => save({ kind: 'meta', meta: { ...meta } }),
     retryPending: async () => (await start()).saver.write(null),
+    async openLesson(slug) {
+      if (!loaded) await start();
+      if (state.openedLessons.has(slug)) return { ok: true };
+      const atMs = deps.now();
+      set({ openedLessons: opened(slug, atMs) });
+      return save({ kind: 'opened', slug, atMs });
+    },
     async previews(questionId) {
       const { createScheduler } = await grade();
       return createScheduler(state.settings).preview(questionId, state.deck.cards.get(questionId), deps.now());

@@ -15,7 +15,8 @@ export type Change =
   | { kind: 'delete'; reviewId: string }
   | { kind: 'clear'; resetAt: number }
   | { kind: 'settings'; settings: Settings }
-  | { kind: 'meta'; meta: StoredMeta };
+  | { kind: 'meta'; meta: StoredMeta }
+  | { kind: 'opened'; slug: string; atMs: number };
 
 /** Writes one change to the store; rejects when the store does. */
 function write(store: ReviewStore, change: Change): Promise<void> {
@@ -32,6 +33,8 @@ function write(store: ReviewStore, change: Change): Promise<void> {
       return store.saveSettings(change.settings);
     case 'meta':
       return store.setMeta(change.meta);
+    case 'opened':
+      return store.recordLessonOpened(change.slug, change.atMs);
   }
 }
 
@@ -48,6 +51,8 @@ function announcement(change: Change): ProgressMessage | null {
       return { type: 'settings-changed', settings: change.settings };
     case 'meta':
       return null;
+    case 'opened':
+      return { type: 'lesson-opened', slug: change.slug, atMs: change.atMs };
   }
 }
 

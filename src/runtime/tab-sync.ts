@@ -34,5 +34,7 @@ export function applyProgressMessage(
       return emptyDeck(deck.replacements);
     case 'settings-changed':
       return rescheduleAll(deck, message.settings);
+    case 'lesson-opened':
+      return deck;
   }
 }

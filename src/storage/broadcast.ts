@@ -13,7 +13,8 @@ export type ProgressMessage =
   | { type: 'reviews-added'; reviews: Review[] }
   | { type: 'reviews-removed'; reviewIds: string[] }
   | { type: 'progress-cleared' }
-  | { type: 'settings-changed'; settings: Settings };
+  | { type: 'settings-changed'; settings: Settings }
+  | { type: 'lesson-opened'; slug: string; atMs: number };
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string');
 
@@ -37,6 +38,10 @@ export function parseProgressMessage(x: unknown): ProgressMessage | null {
     case 'settings-changed':
       return keys === 'settings,type' && isSettings(m['settings'])
         ? { type: 'settings-changed', settings: { ...m['settings'] } }
+        : null;
+    case 'lesson-opened':
+      return keys === 'atMs,slug,type' && typeof m['slug'] === 'string' && Number.isFinite(m['atMs'])
+        ? { type: 'lesson-opened', slug: m['slug'], atMs: m['atMs'] as number }
         : null;
     default:
       return null;

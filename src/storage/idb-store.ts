@@ -7,13 +7,14 @@
  * version of the site keeps its connection (a version change would close it and fail its writes).
  * The `IDBFactory` is an argument, so tests and the benchmark run on fake-indexeddb.
  */
-import { entries, get, set, type UseStore } from 'idb-keyval';
+import { entries, get, set, update, type UseStore } from 'idb-keyval';
 import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
 import { newChunkKey, packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
 import {
+  OPENED_KEY_PREFIX,
   RESET_AT_KEY,
   SNAPSHOT_KEY,
   UNDONE_KEY_PREFIX,
@@ -21,7 +22,7 @@ import {
   parseMeta,
   readCacheRecords,
   readReviewRecords,
-  readTakenBackRecords,
+  readKvRecords,
   type ReviewStore,
   type StoredCardCache,
 } from './store';
@@ -69,7 +70,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       return {
         reviews: uniqueReviews([...packed.reviews, ...single.reviews]),
         problems: [...single.problems, ...packed.problems],
-        takenBack: readTakenBackRecords(kvRecords),
+        ...readKvRecords(kvRecords),
       };
     },
     append: (review, cacheEntry) =>
@@ -100,6 +101,12 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     saveSettings: (settings) => set('settings', settings, kv),
     getMeta: async () => parseMeta(await get<unknown>('meta', kv)),
     setMeta: (meta) => set('meta', meta, kv),
+    recordLessonOpened: (slug, atMs) =>
+      update<unknown>(
+        `${OPENED_KEY_PREFIX}${slug}`,
+        (before) => (typeof before === 'number' && before <= atMs ? before : atMs),
+        kv,
+      ),
     async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords(await entries<IDBValidKey, unknown>(cards));
     },

@@ -6,6 +6,7 @@
 import { parseSettings, type Settings } from '../domain/settings';
 import { encodeCardSnapshot } from './card-snapshot';
 import {
+  OPENED_KEY_PREFIX,
   RESET_AT_KEY,
   SNAPSHOT_KEY,
   UNDONE_KEY_PREFIX,
@@ -13,7 +14,7 @@ import {
   parseMeta,
   readCacheRecords,
   readReviewRecords,
-  readTakenBackRecords,
+  readKvRecords,
   type ReviewStore,
   type StoredCardCache,
   type StoredMeta,
@@ -37,7 +38,7 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
   return {
     async loadAll() {
       const log = readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
-      return { ...log, takenBack: readTakenBackRecords(backing.kv) };
+      return { ...log, ...readKvRecords(backing.kv) };
     },
     async append(review, cacheEntry) {
       const stored = copy(review);
@@ -72,6 +73,11 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     },
     async setMeta(meta) {
       backing.kv.set('meta', copy(meta));
+    },
+    async recordLessonOpened(slug, atMs) {
+      const key = `${OPENED_KEY_PREFIX}${slug}`;
+      const before = backing.kv.get(key);
+      if (!(typeof before === 'number' && before <= atMs)) backing.kv.set(key, atMs);
     },
     async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));

@@ -28,6 +28,8 @@ export interface LoadResult {
   problems: LoadProblem[];
   /** What the learner took back: ids of undone reviews, and when progress was last reset. */
   takenBack: StoredTakenBack;
+  /** Lessons the learner has opened: slug → first visit, epoch ms. */
+  openedLessons: Map<string, number>;
 }
 
 /**
@@ -83,6 +85,8 @@ export interface ReviewStore {
   getMeta(): Promise<StoredMeta>;
   /** Saves the meta. */
   setMeta(meta: StoredMeta): Promise<void>;
+  /** Records that a lesson was opened (slug → epoch ms); the earliest time recorded stays. */
+  recordLessonOpened(slug: string, atMs: number): Promise<void>;
   /** The card cache (see domain/card-cache.ts); malformed entries are left out. */
   loadCardCache(): Promise<StoredCardCache>;
   /** Replaces the whole card cache with one snapshot record (fast to read back). */
@@ -104,17 +108,25 @@ export const RESET_AT_KEY = 'resetAt';
 /** Prefix of an undone review's record key in `kv`: `undone:<review id>`. */
 export const UNDONE_KEY_PREFIX = 'undone:';
 
-/** Reads the tombstones out of `kv` records (other keys are ignored); shared by both implementations. */
-export function readTakenBackRecords(records: Iterable<readonly [key: unknown, value: unknown]>): StoredTakenBack {
+/** Prefix of an opened lesson's record key in `kv`: `opened:<slug>`, its value the first visit (epoch ms). */
+export const OPENED_KEY_PREFIX = 'opened:';
+
+/** Reads the tombstones and opened lessons out of `kv` records (other keys are ignored); shared by both implementations. */
+export function readKvRecords(
+  records: Iterable<readonly [key: unknown, value: unknown]>,
+): Pick<LoadResult, 'takenBack' | 'openedLessons'> {
   const undone: string[] = [];
+  const openedLessons = new Map<string, number>();
   let resetAt: number | null = null;
   for (const [key, value] of records) {
     if (typeof key !== 'string') continue;
     if (key === RESET_AT_KEY && typeof value === 'number' && Number.isFinite(value)) resetAt = value;
     else if (key.startsWith(UNDONE_KEY_PREFIX) && key.length > UNDONE_KEY_PREFIX.length)
       undone.push(key.slice(UNDONE_KEY_PREFIX.length));
+    else if (key.startsWith(OPENED_KEY_PREFIX) && typeof value === 'number' && Number.isFinite(value))
+      openedLessons.set(key.slice(OPENED_KEY_PREFIX.length), value);
   }
-  return { undone, resetAt };
+  return { takenBack: { undone, resetAt }, openedLessons };
 }
 
 /** Key of the cache snapshot record. */

@@ -20,8 +20,7 @@ export function h<K extends keyof HTMLElementTagNameMap>(
 ): HTMLElementTagNameMap[K] {
   const el = document.createElement(tag);
   for (const [name, value] of Object.entries(attrs)) {
-    if (name.startsWith('on') && typeof value === 'function')
-      el.addEventListener(name.slice(2), value);
+    if (name.startsWith('on') && typeof value === 'function') el.addEventListener(name.slice(2), value);
     else if (value === true) el.setAttribute(name, '');
     else if (value !== false && value !== null && value !== undefined) el.setAttribute(name, String(value));
   }

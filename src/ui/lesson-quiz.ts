@@ -86,8 +86,18 @@ function answerableQuestion(runtime: Runtime, card: CardView): HTMLElement {
   return question.el;
 }
 
+/**
+ * Starts a lesson page: records the visit (a lesson counts as opened once its page was visited:
+ * from then on the review may offer its questions) and mounts the quiz into every checkpoint.
+ */
+export function mountLesson(root: ParentNode = document): void {
+  const slug = root.querySelector<HTMLElement>('[data-lesson-page]')?.dataset.lessonPage;
+  if (slug) void pageRuntime().openLesson(slug);
+  mountCheckpoints(root);
+}
+
 /** Mounts the quiz into every `[data-checkpoint]` on the page. */
-export function mountCheckpoints(root: ParentNode = document): void {
+function mountCheckpoints(root: ParentNode): void {
   const checkpoints = [...root.querySelectorAll<HTMLElement>('[data-checkpoint]')].map((el) => ({
     el,
     cards: [...el.querySelectorAll('[data-question-id]')].map(readCardView).filter((c): c is CardView => c !== null),

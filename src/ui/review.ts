@@ -98,6 +98,7 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
       nowMs: now,
       settings: state.settings,
       lessonSlug,
+      openedLessons: state.openedLessons,
     });
     const dueCount = queue.due.length;
     const currentId = currentQuestionId(session, queue);
@@ -137,7 +138,23 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
     } else {
       shown?.card.destroy();
       shown = null;
-      const nextSentence = next ? endSentence(`Следующая карточка: ${next}`) : null;
+      // One state, one message: when the next card comes, else what the learner can do now.
+      const unopened = lessons.find(
+        (l) => !state.openedLessons.has(l.slug) && (lessonSlug === undefined || l.slug === lessonSlug),
+      );
+      const nextLine = next
+        ? endSentence(`Следующая карточка: ${next}`)
+        : offersNewQuestions(session, queue)
+          ? 'Можно начать новые вопросы из уроков, которые вы уже открыли.'
+          : unopened
+            ? 'Вопросы появляются здесь после того, как вы прочитаете урок.'
+            : finished
+              ? 'Новых повторений пока не запланировано.'
+              : 'Все вопросы уже в повторении: новых пока нет.';
+      const lessonLink =
+        unopened && !offersNewQuestions(session, queue)
+          ? h('a', { href: `/lessons/${unopened.slug}/` }, `Открыть урок «${unopened.title}»`)
+          : h('a', { href: '/#lessons' }, 'К урокам');
       if (finished) {
         if (!main.querySelector('.review-finished')) {
           const heading = h('h2', { tabindex: -1 }, 'Повторение завершено');
@@ -153,16 +170,11 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
             { class: 'review-empty' },
             h('h2', {}, 'Сейчас повторять нечего'),
             h('p', { class: 'review-next' }),
-            h('p', {}, h('a', { href: '/#lessons' }, 'К урокам')),
+            h('p', {}, lessonLink),
           ),
         );
-      const nextLine = main.querySelector('.review-next');
-      if (nextLine)
-        nextLine.textContent =
-          nextSentence ??
-          (finished
-            ? 'Новых повторений пока не запланировано.'
-            : 'Ответьте на вопросы в уроках, и они появятся здесь.');
+      const line = main.querySelector('.review-next');
+      if (line) line.textContent = nextLine;
     }
     fill(
       bottom,

@@ -49,8 +49,20 @@ describe('backup export', () => {
         reviews,
         undone: [],
         resetAt: null,
+        openedLessons: {},
       },
     });
+  });
+
+  test('carries the lessons opened, and reads files written before they were recorded', () => {
+    const openedLessons = new Map([['no-referee', T0 - DAY]]);
+    const text = serializeBackup(createBackup({ settings: SETTINGS, reviews: sample(), nowMs: T0, openedLessons }));
+    const result = parseBackup(text);
+    expect(result.ok && result.backup.openedLessons).toEqual({ 'no-referee': T0 - DAY });
+    const older = text.replace(/,\n "openedLessons": \{[^}]*\}/, '');
+    expect(older).not.toContain('openedLessons');
+    const parsed = parseBackup(older);
+    expect(parsed.ok && parsed.backup.openedLessons).toBeUndefined();
   });
 
   test('carries what the learner took back: undone review ids and the last reset', () => {

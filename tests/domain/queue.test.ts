@@ -79,6 +79,23 @@ describe('due queue', () => {
     expect(queue.newQuestions.map((q) => q.id)).toEqual(['b-2']);
   });
 
+  test('new questions come only from lessons the learner has opened; due cards from any lesson', () => {
+    const log = [review('a-1', 3, T0 - 40 * DAY), review('c-1', 3, T0 - 40 * DAY)];
+    const queue = buildQueue({
+      cards: cardsOf(log),
+      questions: QUESTIONS,
+      nowMs: T0,
+      settings: SETTINGS,
+      openedLessons: new Set(['lesson-b']),
+    });
+    expect(queue.due.map((i) => i.questionId).sort()).toEqual(['a-1', 'c-1']);
+    expect(queue.newQuestions.map((q) => q.id)).toEqual(['b-1', 'b-2']);
+    expect(
+      buildQueue({ cards: new Map(), questions: QUESTIONS, nowMs: T0, settings: SETTINGS, openedLessons: new Set() })
+        .newQuestions,
+    ).toEqual([]);
+  });
+
   test('a card rated «Снова» waits at the end of the queue until it is due again, then takes its place', () => {
     const log = [review('a-1', 3, T0 - 30 * DAY), review('b-1', 1, T0)];
     const soon = queueAt(log, T0 + MIN);

@@ -393,3 +393,39 @@ describe('another tab', () => {
     ]);
   });
 });
+
+describe('opened lessons', () => {
+  test('a visit is saved once, loads on the next page, reaches other tabs and travels in backups', async () => {
+    const backing = createMemoryBacking();
+    const sent: ProgressMessage[] = [];
+    const clock = { nowMs: T0 };
+    const page = memoryPage(backing, {
+      channel: { ...quiet(), available: true, post: (m) => void sent.push(m) },
+      now: () => clock.nowMs,
+    });
+    await page.openLesson('no-referee');
+    clock.nowMs += 60_000;
+    await page.openLesson('no-referee');
+    expect(page.getState().openedLessons).toEqual(new Map([['no-referee', T0]]));
+    expect(sent).toEqual([{ type: 'lesson-opened', slug: 'no-referee', atMs: T0 }]);
+
+    const next = memoryPage(backing);
+    await next.load();
+    expect(next.getState().openedLessons).toEqual(new Map([['no-referee', T0]]));
+    expect(next.backup().openedLessons).toEqual({ 'no-referee': T0 });
+
+    const channel = handChannel();
+    const other = memoryPage(createMemoryBacking(), { channel });
+    await other.load();
+    channel.deliver({ type: 'lesson-opened', slug: 'hasty-decisions', atMs: T0 + 5 });
+    expect(other.getState().openedLessons.get('hasty-decisions')).toBe(T0 + 5);
+    // A backup's opened lessons join this browser's (the earlier visit stays).
+    await other.importReviews([], { ...next.backup(), openedLessons: { 'no-referee': T0, 'hasty-decisions': T0 + 9 } });
+    expect(other.getState().openedLessons).toEqual(
+      new Map([
+        ['hasty-decisions', T0 + 5],
+        ['no-referee', T0],
+      ]),
+    );
+  });
+});

@@ -54,7 +54,12 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
   describe(`${name} store contract`, () => {
     test('an empty store loads no reviews, default settings and meta, and an empty cache', async () => {
       const { store } = await makeHarness();
-      expect(await store.loadAll()).toEqual({ reviews: [], problems: [], takenBack: { undone: [], resetAt: null } });
+      expect(await store.loadAll()).toEqual({
+        reviews: [],
+        problems: [],
+        takenBack: { undone: [], resetAt: null },
+        openedLessons: new Map(),
+      });
       expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
       expect(await store.getMeta()).toEqual({ lastBackupAt: null });
       expect(await store.loadCardCache()).toEqual({ cards: new Map(), compact: true });
@@ -123,6 +128,7 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         reviews: [b],
         problems: [],
         takenBack: { undone: [a.id], resetAt: null },
+        openedLessons: new Map(),
       });
       await harness.store.clear(T0 + 5);
       expect((await harness.openAnother().loadAll()).takenBack).toEqual({ undone: [a.id], resetAt: T0 + 5 });
@@ -132,9 +138,29 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       const { store } = await makeHarness();
       await store.append(makeReview());
       await store.clear(T0);
-      expect(await store.loadAll()).toEqual({ reviews: [], problems: [], takenBack: { undone: [], resetAt: T0 } });
+      expect(await store.loadAll()).toEqual({
+        reviews: [],
+        problems: [],
+        takenBack: { undone: [], resetAt: T0 },
+        openedLessons: new Map(),
+      });
       await store.clear(T0 + 60_000);
       expect((await store.loadAll()).takenBack.resetAt).toBe(T0 + 60_000);
+    });
+
+    test('an opened lesson keeps its first visit, survives a reset, and loads with the log', async () => {
+      const { store } = await makeHarness();
+      await store.recordLessonOpened('no-referee', T0 + 5_000);
+      await store.recordLessonOpened('no-referee', T0);
+      await store.recordLessonOpened('no-referee', T0 + 9_000);
+      await store.recordLessonOpened('hasty-decisions', T0 + 1);
+      await store.clear(T0 + 10_000);
+      expect((await store.loadAll()).openedLessons).toEqual(
+        new Map([
+          ['no-referee', T0],
+          ['hasty-decisions', T0 + 1],
+        ]),
+      );
     });
 
     test('undoing a packed review records it as undone too', async () => {
