@@ -127,17 +127,24 @@ for (const [label, makeFile] of [
 
 test('settings are validated, saved and kept', async ({ page }) => {
   await openSettings(page);
-  const retention = page.getByLabel('Желаемое запоминание');
-  await retention.fill('0.5');
+  const often = (name: RegExp) => page.getByRole('radio', { name });
+  const perDay = page.getByLabel('Новых вопросов в день');
+  const dayStart = page.getByLabel('Новый учебный день начинается в');
+  // How often to review is a choice now, so an out-of-range retention cannot be entered; a typed field still can.
+  await perDay.fill('500');
   await page.getByRole('button', { name: 'Сохранить настройки' }).click();
-  await expect(problem(page)).toContainText('не может быть меньше 0,80');
-  await retention.fill('0.85');
-  await page.getByLabel('Новых вопросов в день').fill('5');
-  await page.getByLabel('Час начала учебного дня').fill('6');
+  await expect(problem(page)).toContainText('не может быть больше 100');
+  await page.reload();
+  await expect(perDay).toHaveValue('10');
+  await often(/^Реже/).check();
+  await perDay.fill('5');
+  await dayStart.selectOption({ label: '06:00' });
   await page.getByRole('button', { name: 'Сохранить настройки' }).click();
   await expect(info(page)).toContainText('Настройки сохранены');
   await page.reload();
-  await expect(page.getByLabel('Желаемое запоминание')).toHaveValue('0.85');
-  await expect(page.getByLabel('Новых вопросов в день')).toHaveValue('5');
-  await expect(page.getByLabel('Час начала учебного дня')).toHaveValue('6');
+  await expect(often(/^Реже/)).toBeChecked();
+  await expect(often(/^Обычно/)).not.toBeChecked();
+  await expect(perDay).toHaveValue('5');
+  await expect(dayStart).toHaveValue('6');
+  await expect(dayStart.locator('option:checked')).toHaveText('06:00');
 });
