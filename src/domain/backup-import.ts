@@ -4,7 +4,7 @@
  * exception.
  */
 import type * as z from 'zod/mini';
-import { BACKUP_MESSAGES } from '../i18n/messages';
+import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, type Backup } from './backup';
 import { parseReview, type Review } from './review';
 import { backupV1Schema, backupV2Schema, reviewSchema } from './schemas';

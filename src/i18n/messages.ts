@@ -1,8 +1,11 @@
-/** Russian messages for problems the learner must see (shown with `role="alert"`). */
-import { formatCards, formatReviews } from './plurals';
+/**
+ * Russian messages for problems the learner must see (shown with `role="alert"`). Backup files'
+ * messages are in backup-messages.ts, loaded only by the settings page.
+ */
+import { formatCards } from './plurals';
 
 /** Messages about storage. */
-export const STORAGE_MESSAGES = /* @__PURE__ */ Object.freeze({
+export const STORAGE_MESSAGES = Object.freeze({
   /** IndexedDB is missing, blocked or failing: the site runs from memory. */
   unavailable:
     'Браузер не даёт сохранить прогресс (например, в приватном окне). Сайт работает, но ответы забудутся, когда вы закроете вкладку. Скачайте резервную копию в настройках.',
@@ -12,35 +15,6 @@ export const STORAGE_MESSAGES = /* @__PURE__ */ Object.freeze({
   readFailed: 'Не удалось прочитать сохранённый прогресс. Попробуйте обновить страницу.',
   /** Some stored records were damaged and were skipped. */
   skipped: (n: number) => `Пропущено повреждённых записей: ${n}. Остальной прогресс загружен.`,
-});
-
-/** Messages about backup files. */
-export const BACKUP_MESSAGES = /* @__PURE__ */ Object.freeze({
-  tooLarge: (sizeMb: string, maxMb: string) =>
-    `Файл слишком большой (${sizeMb} МБ). Можно загрузить файл не больше ${maxMb} МБ.`,
-  unreadable: 'Не удалось прочитать файл: возможно, его переместили или удалили. Выберите его ещё раз.',
-  notText: 'Файл не похож на резервную копию: это не текст в кодировке UTF-8.',
-  notJson: 'Файл не похож на резервную копию: это не JSON.',
-  forbiddenKey: (key: string) => `Файл отклонён: в нём есть недопустимый ключ «${key}».`,
-  wrongFormat: 'Это не резервная копия прогресса этого курса.',
-  newerVersion: (version: number) =>
-    `Файл создан более новой версией сайта (формат ${version}). Обновите страницу и попробуйте снова.`,
-  invalid: (where: string, what: string) => `Файл повреждён: ${where} — ${what}. Ничего не изменено.`,
-  /** After a successful import. */
-  imported: (added: number, alreadyThere: number, takenBack = 0) =>
-    takenBack === 0 && added === 0
-      ? 'Все повторения из файла уже были сохранены. Ничего не изменилось.'
-      : `${added ? `Добавлено ${formatReviews(added)}` : 'Ничего не добавлено'}${alreadyThere ? `, ещё ${formatReviews(alreadyThere)} уже были` : ''}.` +
-        (takenBack ? ` Не вернулись отменённые или сброшенные: ${formatReviews(takenBack)}.` : ''),
-  /** While a file is read, checked and saved («Читаем файл…», then the rest). */
-  reading: 'Читаем файл…',
-  checking: 'Проверяем файл…',
-  saving: (count: number) => `Сохраняем ${formatReviews(count)}…`,
-  /** The backup could not be written (the browser refused the download or ran out of memory). */
-  exportFailed: 'Не удалось подготовить резервную копию. Обновите страницу и попробуйте ещё раз.',
-  /** Settings warning: storage is not persistent and the last backup is old or missing. */
-  backupOverdue:
-    'Браузер может удалить прогресс, если не заходить на сайт 7 дней (так делает Safari). Скачайте резервную копию или установите сайт на главный экран.',
 });
 
 /** «Сегодня к повторению: 3 карточки» style text for the due count. */

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { backupFileName, isBackupOverdue, serializeBackup } from '../domain/backup';
-import { BACKUP_MESSAGES } from '../i18n/messages';
+import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';
 import { downloadText } from '../lib/download';

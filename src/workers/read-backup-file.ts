@@ -4,7 +4,7 @@
  */
 import { MAX_BACKUP_BYTES } from '../domain/backup';
 import { parseBackup, type ParseBackupResult } from '../domain/backup-import';
-import { BACKUP_MESSAGES } from '../i18n/messages';
+import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 
 /** How far reading a file has got: a share of its bytes read, then checking the whole. */
 export type ReadStep = { phase: 'reading'; fraction: number } | { phase: 'checking' };

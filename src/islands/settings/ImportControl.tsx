@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { BACKUP_MESSAGES } from '../../i18n/messages';
+import { BACKUP_MESSAGES } from '../../i18n/backup-messages';
 import { pageRuntime } from '../../runtime/page';
 import { ActionMessage, type Busy, type Said } from './ActionMessage';
 import { parseBackupFile } from './parse-backup-file';
