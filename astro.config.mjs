@@ -4,16 +4,38 @@ import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
 
-/** The public origin, used for the sitemap and Open Graph URLs. Set SITE_URL when deploying. */
-const site = process.env.SITE_URL ?? 'https://course.example.org';
+/**
+ * The public origin (SITE_URL), for canonical and Open Graph URLs, the sitemap and absolute links
+ * in the build's HTML. Unset, the build writes none of those rather than a wrong address, and
+ * what the site copies or downloads (trainer links, the snippet, .ics files) uses the address the
+ * page is served from.
+ */
+const site = process.env.SITE_URL?.trim() || undefined;
+
+/**
+ * Says once per build, in the build's log, that SITE_URL was not set and what that leaves out.
+ * @type {import('astro').AstroIntegration}
+ */
+const siteUrlWarning = {
+  name: 'site-url-warning',
+  hooks: {
+    'astro:build:start': ({ logger }) => {
+      logger.warn(
+        'SITE_URL is not set: the build leaves out canonical URLs, og:url and the sitemap, and links that ' +
+          'pages copy or download use the address the site is served from. Set SITE_URL to the public origin ' +
+          'when deploying (SITE_URL=https://course.example.com npm run build).',
+      );
+    },
+  },
+};
 
 export default defineConfig({
-  site,
+  ...(site ? { site } : {}),
   // Tests build fixture courses into their own folders so they never touch the real build.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',
   trailingSlash: 'always',
-  integrations: [mdx(), preact(), sitemap()],
+  integrations: [mdx(), preact(), ...(site ? [sitemap()] : [siteUrlWarning])],
   build: { format: 'directory' },
   // Pages load their few modules themselves; Vite's preload helper (about 1 KB of JavaScript on
   // every page with a lazy import) would cost more than the round trip it saves.

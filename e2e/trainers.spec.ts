@@ -162,17 +162,48 @@ test('the calendar form downloads an .ics with the chosen days at the chosen tim
   const event = new ICAL.Event(vevent);
   expect(event.summary).toBe('Повторение курса (5 минут)');
   expect(String(vevent.getFirstPropertyValue('url'))).toMatch(/^https?:\/\/[^/]+\/review\/$/);
+  // Floating local time (no Z, no TZID): each learner's calendar puts it at 07:15 on their own clock.
+  expect(ics).toContain('\r\nDTSTART:20300115T071500\r\n');
+  expect(ics).not.toMatch(/\r\nDT(START|END)[^\r]*(Z|TZID)/);
   const starts: string[] = [];
   const iterator = event.iterator();
-  for (let next = iterator.next(); next && starts.length < 400; next = iterator.next()) {
-    starts.push(next.toJSDate().toISOString());
-  }
+  for (let next = iterator.next(); next && starts.length < 400; next = iterator.next()) starts.push(next.toString());
   expect(starts).toHaveLength(10);
-  // 07:15 in Moscow (UTC+3) is 04:15 UTC, every day from 15 to 24 January.
-  expect(starts[0]).toBe('2030-01-15T04:15:00.000Z');
-  expect(starts.every((s) => s.endsWith('T04:15:00.000Z'))).toBe(true);
-  expect(starts.at(-1)).toBe('2030-01-24T04:15:00.000Z');
+  expect(starts[0]).toBe('2030-01-15T07:15:00');
+  expect(starts.every((start) => start.endsWith('T07:15:00'))).toBe(true);
+  expect(starts.at(-1)).toBe('2030-01-24T07:15:00');
   await expect(page.getByRole('status').filter({ hasText: 'ezhednevnoe-povtorenie.ics' })).toBeVisible();
+});
+
+test("the onboarding snippet offers a plan by day from the lessons' minutes, then daily review", async ({ page }) => {
+  await page.goto('/trainers/');
+  const minutes = (await page.locator('.kit-lesson-meta').allTextContents()).map((meta) =>
+    Number(/около (\d+) мин/.exec(meta)?.[1]),
+  );
+  expect(minutes.length).toBe(lessons.length);
+  for (const id of ['snippet-markdown', 'snippet-text']) {
+    const snippet = (await page.locator(`#${id}`).textContent()) ?? '';
+    // «День 1: уроки 1–2 (≈ 29 мин)», «День 4: урок 7 (≈ 14 мин)», bold in Markdown.
+    const days = [...snippet.matchAll(/^(?:\*\*)?День (\d+): уроки? (\d+)(?:–(\d+))? \(≈\u00a0(\d+)\u00a0мин\)/gm)].map(
+      ([, day, first, last, total]) => ({
+        day: Number(day),
+        first: Number(first),
+        last: Number(last ?? first),
+        total: Number(total),
+      }),
+    );
+    expect(days.length, `days in ${id}`).toBeGreaterThan(1);
+    expect(days.length).toBeLessThan(lessons.length);
+    // Consecutive days covering every lesson once, in order, each with its lessons' minutes.
+    expect(days.map((d) => d.day)).toEqual(days.map((_, i) => i + 1));
+    expect(days[0]?.first).toBe(1);
+    expect(days.at(-1)?.last).toBe(lessons.length);
+    for (const [i, d] of days.entries()) {
+      if (i > 0) expect(d.first).toBe(days[i - 1]!.last + 1);
+      expect(d.total).toBe(minutes.slice(d.first - 1, d.last).reduce((a, b) => a + b, 0));
+    }
+    expect(snippet).toMatch(/^(\*\*)?Каждый день, начиная со второго:(\*\*)? 5 минут .*\/review\/\)?$/m);
+  }
 });
 
 test('an invalid number of days shows an alert and downloads nothing', async ({ page }) => {
@@ -229,6 +260,65 @@ for (const colorScheme of ['light', 'dark'] as const) {
   });
 }
 
+test.describe('built without SITE_URL', () => {
+  // The suite runs against a build without SITE_URL, as `npm run build` makes by default.
+  test.skip(Boolean(process.env['SITE_URL']), 'built for a public origin');
+
+  test('copied links, the snippet and the .ics use the address the page is served from', async ({
+    page,
+    context,
+    baseURL,
+  }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const origin = new URL(baseURL!).origin;
+    await page.goto('/trainers/');
+    const readClipboard = () => page.evaluate(() => navigator.clipboard.readText());
+
+    const card = page.locator('.kit-lesson').nth(0);
+    await (await copyButton(card, 'Копировать ссылку на урок 1')).click();
+    await expect
+      .poll(readClipboard)
+      .toBe(`${origin}${await card.locator('.copy-row-url').first().getAttribute('href')}`);
+    await (await copyButton(page, 'Копировать ссылку на повторение по всем урокам')).click();
+    await expect.poll(readClipboard).toBe(`${origin}/review/`);
+
+    for (const name of [
+      'Копировать текст для онбординга в Markdown',
+      'Копировать текст для онбординга обычным текстом',
+    ]) {
+      await (await copyButton(page, name)).click();
+      await expect.poll(readClipboard).toContain(`${origin}/review/`);
+      const snippet = await readClipboard();
+      expect(snippet).not.toMatch(/example\.(org|com)|origin\.invalid/);
+      // Every URL in it is on this origin.
+      for (const url of snippet.match(/https?:\/\/[^\s)]+/g) ?? []) expect(new URL(url).origin).toBe(origin);
+    }
+
+    const form = await reminderForm(page);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      form.getByRole('button', { name: /Скачать/ }).click(),
+    ]);
+    const ics = await readFile(await download.path(), 'utf8');
+    expect(ics).not.toContain('example.org');
+    const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent');
+    expect(vevent?.getFirstPropertyValue('url')).toBe(`${origin}/review/`);
+  });
+
+  test('pages carry no canonical URL, og:url or sitemap rather than a wrong address', async ({ page, request }) => {
+    for (const path of ['/', '/trainers/', `/lessons/${lessons[0]!.slug}/`]) {
+      await page.goto(path);
+      await expect(page.locator('link[rel="canonical"]')).toHaveCount(0);
+      await expect(page.locator('meta[property="og:url"]')).toHaveCount(0);
+      await expect(page.locator('link[rel="sitemap"]')).toHaveCount(0);
+      // The other Open Graph tags stay, so a pasted link still unfurls.
+      await expect(page.locator('meta[property="og:title"]')).toHaveCount(1);
+      expect(await page.content()).not.toContain('example.org');
+    }
+    expect((await request.get('/sitemap-index.xml')).status()).toBe(404);
+  });
+});
+
 test.describe('without JavaScript', () => {
   test.use({ javaScriptEnabled: false });
 
@@ -236,7 +326,9 @@ test.describe('without JavaScript', () => {
     await page.goto('/trainers/');
     const first = page.locator('.kit-lesson .copy-row-url').first();
     await expect(first).toBeVisible();
-    await expect(first).toHaveText(/^https?:\/\/[^/]+\/lessons\/[a-z0-9-]+\/$/);
+    // Absolute on the public origin (SITE_URL); without one, the path, which is true on any host.
+    await expect(first).toHaveText(/^(https?:\/\/[^/]+)?\/lessons\/[a-z0-9-]+\/$/);
     await expect(page.locator('#snippet-text')).toContainText('/review/');
+    await expect(page.locator('main')).not.toContainText('origin.invalid');
   });
 });

@@ -1,10 +1,6 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { downloadText } from '../lib/download';
+import { downloadReminder } from '../trainers/download-reminder';
 import {
-  buildReminderIcs,
-  clocksChangeDuring,
-  firstStartMs,
-  newEventUid,
   parseReminderForm,
   REMINDER_DEFAULTS,
   REMINDER_FILE_NAME,
@@ -14,8 +10,6 @@ import {
 } from '../trainers/reminder';
 
 interface Props {
-  /** Absolute URL of the review page, written into the event. */
-  reviewUrl: string;
   courseName: string;
 }
 
@@ -23,10 +17,11 @@ const ERROR_ID = 'reminder-error';
 
 /**
  * The calendar reminder form: time, first day (tomorrow by default, computed here because the page
- * is built once) and number of days. Submitting downloads an `.ics` file; invalid input is
- * reported in Russian in a `role="alert"` next to the form.
+ * is built once) and number of days. Submitting downloads an `.ics` file whose event links the
+ * review page on this site; invalid input is reported in Russian in a `role="alert"` next to the
+ * form.
  */
-export default function CalendarReminder({ reviewUrl, courseName }: Props) {
+export default function CalendarReminder({ courseName }: Props) {
   const [input, setInput] = useState<ReminderFormInput>({
     time: REMINDER_DEFAULTS.time,
     date: '',
@@ -71,17 +66,8 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
       return;
     }
     setError(undefined);
-    const nowMs = Date.now();
-    const uid = newEventUid(new URL(reviewUrl).host, nowMs);
-    downloadText(
-      buildReminderIcs(parsed.plan, { reviewUrl, courseName, uid, nowMs }),
-      REMINDER_FILE_NAME,
-      'text/calendar;charset=utf-8',
-    );
-    const shift = clocksChangeDuring(firstStartMs(parsed.plan), parsed.plan.days)
-      ? ' В эти дни в вашем часовом поясе переводят часы: после перевода напоминание сдвинется на час.'
-      : '';
-    setDone(`Файл ${REMINDER_FILE_NAME} скачан: откройте его, чтобы добавить напоминание в календарь.${shift}`);
+    downloadReminder(parsed.plan, courseName);
+    setDone(`Файл ${REMINDER_FILE_NAME} скачан: откройте его, чтобы добавить напоминание в календарь.`);
   };
 
   return (
@@ -91,7 +77,7 @@ export default function CalendarReminder({ reviewUrl, courseName }: Props) {
           <label htmlFor="reminder-time">Время</label>
           <input type="time" required {...field('time')} />
           <span class="hint" id="reminder-time-hint">
-            по вашему часовому поясу
+            по местному времени каждого ученика
           </span>
         </div>
         <div class="field">

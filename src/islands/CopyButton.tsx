@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { fillOriginSlots } from '../trainers/page-origin';
 
 interface Props {
   /** Id of the element whose text is copied: a link showing its URL, or a `<pre>` snippet. */
@@ -18,6 +19,7 @@ function selectText(element: HTMLElement): void {
 
 /**
  * Copies the text of another element to the clipboard and says so in a `role="status"` region.
+ * Links in that text rendered without SITE_URL get this page's origin first (see page-origin.ts).
  * Where the Clipboard API is missing (plain-HTTP intranet hosts are not secure contexts) or
  * refuses, the text is selected and copied the old way; if that fails too, the learner is asked
  * to press Ctrl+C on the selection.
@@ -36,6 +38,7 @@ export default function CopyButton({ targetId, label }: Props) {
   const copy = async () => {
     const target = document.getElementById(targetId);
     if (!target) return;
+    fillOriginSlots(target);
     const text = target.textContent ?? '';
     try {
       await navigator.clipboard.writeText(text);

@@ -1,13 +1,13 @@
 /**
  * A small iCalendar (RFC 5545) writer for one recurring event. No DOM and no clock: the caller
- * passes every instant, so the output is a pure function of its input.
+ * passes every time, so the output is a pure function of its input.
  *
- * Times are written in UTC (`DTSTART:20260302T063000Z`). A floating local time would be
- * simplest, but Outlook handles it poorly; a `TZID` needs a `VTIMEZONE` that we would have to
- * derive from the browser (Outlook maps it onto its own rules and is picky about its form). UTC
- * is read the same way by Outlook, Google Calendar and Apple Calendar. The cost: a daily series
- * keeps its UTC time, so where clocks change for daylight saving the local time moves by an hour
- * after the change. `reminder.ts` detects that and the form says so.
+ * The event's times are floating local times (`DTSTART:20261202T090000`, no `Z` and no `TZID`,
+ * RFC 5545 section 3.3.5): each calendar reads them in its own time zone. One file that a trainer
+ * sends to a team spread from Kaliningrad to Vladivostok then reminds everyone at nine in their
+ * own morning, and a daily series keeps its local time across a clock change. A UTC time would
+ * put the reminder at a different hour in each zone; a `TZID` would need a `VTIMEZONE` for one
+ * zone, which is the same problem. Only `DTSTAMP` is an instant, and RFC 5545 wants it in UTC.
  */
 
 /** The line break RFC 5545 requires after every content line (section 3.1). */
@@ -22,8 +22,8 @@ export interface DailyEvent {
   uid: string;
   /** When the file was made, epoch ms; written as `DTSTAMP` in UTC. */
   stampMs: number;
-  /** The first occurrence's start, epoch ms. */
-  firstStartMs: number;
+  /** The first occurrence's start, a local wall-clock time (floating: each calendar's own zone). */
+  firstStart: LocalDateTime;
   /** Length of each occurrence in minutes. */
   durationMinutes: number;
   /** How many daily occurrences (`RRULE:FREQ=DAILY;COUNT=n`). */
@@ -36,6 +36,16 @@ export interface DailyEvent {
   url: string;
   /** Text the alarm shows. */
   alarmText: string;
+}
+
+/** A date and time on a wall clock, in no particular time zone. */
+export interface LocalDateTime {
+  year: number;
+  /** 1–12. */
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
 }
 
 /** Who wrote the file, as `PRODID` (RFC 5545, section 3.7.3). */
@@ -93,13 +103,30 @@ export function formatUtcDateTime(epochMs: number): string {
     .replace(/\.\d{3}/, '');
 }
 
+/** A local date and time as an RFC 5545 floating DATE-TIME: `20261202T090000`. */
+export function formatFloatingDateTime(local: LocalDateTime): string {
+  // Date.UTC only does the calendar arithmetic (minutes past midnight, month ends); no zone is read.
+  return formatUtcDateTime(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute)).replace('Z', '');
+}
+
+/** `local` plus `minutes` on the same wall clock, across midnight and month ends. */
+export function addLocalMinutes(local: LocalDateTime, minutes: number): LocalDateTime {
+  const moved = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute + minutes));
+  return {
+    year: moved.getUTCFullYear(),
+    month: moved.getUTCMonth() + 1,
+    day: moved.getUTCDate(),
+    hour: moved.getUTCHours(),
+    minute: moved.getUTCMinutes(),
+  };
+}
+
 /**
  * The whole calendar file: one `VEVENT` repeating daily `count` times, with a `DISPLAY` alarm.
  * Every line is folded and ends with CRLF, the last one included.
  */
 export function buildDailyEventIcs(event: DailyEvent): string {
-  const start = event.firstStartMs;
-  const end = start + event.durationMinutes * 60_000;
+  const end = addLocalMinutes(event.firstStart, event.durationMinutes);
   const lines = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -109,8 +136,8 @@ export function buildDailyEventIcs(event: DailyEvent): string {
     'BEGIN:VEVENT',
     `UID:${event.uid}`,
     `DTSTAMP:${formatUtcDateTime(event.stampMs)}`,
-    `DTSTART:${formatUtcDateTime(start)}`,
-    `DTEND:${formatUtcDateTime(end)}`,
+    `DTSTART:${formatFloatingDateTime(event.firstStart)}`,
+    `DTEND:${formatFloatingDateTime(end)}`,
     `RRULE:FREQ=DAILY;COUNT=${event.count}`,
     `SUMMARY:${escapeText(event.summary)}`,
     `DESCRIPTION:${escapeText(event.description)}`,

@@ -3,7 +3,7 @@
  * The page renders this; the snippet is built from it.
  */
 import type { Lesson } from '../lib/course';
-import { urls } from '../lib/urls';
+import { absoluteUrl, publicOrigin, ORIGIN_PLACEHOLDER, urls } from '../lib/urls';
 
 /** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
 export type KitLessonSource = Pick<
@@ -47,11 +47,15 @@ export interface TrainerKit {
 }
 
 /**
- * Builds the kit from the lessons and the public origin. `href`s stay site-relative, so the page
- * works on any host (a preview, a laptop); `url`s use `site`, the address learners will open.
+ * Builds the kit from the lessons. `href`s stay site-relative, so the page works on any host (a
+ * preview, a laptop); `url`s are on `origin`: the public one (SITE_URL), or without it a
+ * placeholder that the browser replaces with the address the page is served from.
  */
-export function buildTrainerKit(lessons: readonly KitLessonSource[], site: URL | string): TrainerKit {
-  const link = (href: string): KitLink => ({ href, url: new URL(href, site).href });
+export function buildTrainerKit(
+  lessons: readonly KitLessonSource[],
+  origin: string = publicOrigin ?? ORIGIN_PLACEHOLDER,
+): TrainerKit {
+  const link = (href: string): KitLink => ({ href, url: absoluteUrl(href, origin) });
   return {
     lessons: lessons.map((lesson) => ({
       slug: lesson.slug,

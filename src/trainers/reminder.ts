@@ -1,9 +1,9 @@
 /**
- * The daily review reminder: reading the form, turning the learner's local date and time into an
- * instant, and the texts of the calendar event. Local times use the runtime's time zone (the
- * browser's, or `TZ` in tests); nothing here reads the clock.
+ * The daily review reminder: reading the form and the texts of the calendar event. The event keeps
+ * the chosen date and time as local wall-clock values (see `ics.ts`); `tomorrowDateValue` reads
+ * the runtime's time zone (the browser's, or `TZ` in tests); nothing here reads the clock.
  */
-import { buildDailyEventIcs } from './ics';
+import { buildDailyEventIcs, type LocalDateTime } from './ics';
 
 /** The name the downloaded file gets: ASCII, so every browser and mail client keeps it. */
 export const REMINDER_FILE_NAME = 'ezhednevnoe-povtorenie.ics';
@@ -23,13 +23,7 @@ export interface ReminderFormInput {
 }
 
 /** A valid reminder: local calendar date and time of the first review, and how many days. */
-export interface ReminderPlan {
-  year: number;
-  /** 1–12. */
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
+export interface ReminderPlan extends LocalDateTime {
   days: number;
 }
 
@@ -73,14 +67,6 @@ function isCalendarDate(year: number, month: number, day: number): boolean {
   return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }
 
-/**
- * The instant of the first reminder: the plan's date and time read in the local time zone. A time
- * that does not exist locally (skipped by a clock change) moves forward, as `Date` does.
- */
-export function firstStartMs(plan: ReminderPlan): number {
-  return new Date(plan.year, plan.month - 1, plan.day, plan.hour, plan.minute).getTime();
-}
-
 /** The local date of the day after `nowMs`, as an `<input type="date">` value: `2026-03-02`. */
 export function tomorrowDateValue(nowMs: number): string {
   const now = new Date(nowMs);
@@ -90,16 +76,18 @@ export function tomorrowDateValue(nowMs: number): string {
 }
 
 /**
- * True when the local UTC offset differs between the first and a later occurrence, i.e. the
- * clocks change during the series. The event is written in UTC (see `ics.ts`), so after such a
- * change the reminder comes an hour earlier or later by the local clock.
+ * The form's defaults as a plan, for the one-click reminder at the end of a lesson: from tomorrow
+ * (local date), at the default time, for the default number of days.
  */
-export function clocksChangeDuring(startMs: number, days: number): boolean {
-  const offset = new Date(startMs).getTimezoneOffset();
-  for (let day = 1; day < days; day++) {
-    if (new Date(startMs + day * 86_400_000).getTimezoneOffset() !== offset) return true;
-  }
-  return false;
+export function defaultReminderPlan(nowMs: number): ReminderPlan {
+  const parsed = parseReminderForm({
+    time: REMINDER_DEFAULTS.time,
+    date: tomorrowDateValue(nowMs),
+    days: String(REMINDER_DEFAULTS.days),
+  });
+  // The defaults are valid by construction; a failure here is a bug in this file.
+  if (!parsed.ok) throw new Error(`Invalid reminder defaults: ${parsed.message}`);
+  return parsed.plan;
 }
 
 /** What the reminder file needs besides the plan. */
@@ -108,7 +96,7 @@ export interface ReminderContext {
   reviewUrl: string;
   /** The course name, for the description. */
   courseName: string;
-  /** A fresh unique id for the event, e.g. `<uuid>@course.example.org`. */
+  /** A fresh unique id for the event (`newEventUid`). */
   uid: string;
   /** Now, epoch ms. */
   nowMs: number;
@@ -122,7 +110,7 @@ export function buildReminderIcs(plan: ReminderPlan, context: ReminderContext): 
   return buildDailyEventIcs({
     uid: context.uid,
     stampMs: context.nowMs,
-    firstStartMs: firstStartMs(plan),
+    firstStart: { year: plan.year, month: plan.month, day: plan.day, hour: plan.hour, minute: plan.minute },
     durationMinutes: 5,
     count: plan.days,
     alarmMinutesBefore: 0,

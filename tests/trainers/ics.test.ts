@@ -5,6 +5,8 @@ import {
   CRLF,
   escapeText,
   foldLine,
+  addLocalMinutes,
+  formatFloatingDateTime,
   formatUtcDateTime,
   MAX_LINE_OCTETS,
   unfold,
@@ -16,7 +18,7 @@ const octets = (s: string) => new TextEncoder().encode(s).length;
 const event: DailyEvent = {
   uid: 'test-1@course.example.org',
   stampMs: Date.UTC(2026, 2, 1, 12, 0, 0),
-  firstStartMs: Date.UTC(2026, 2, 2, 6, 30),
+  firstStart: { year: 2026, month: 3, day: 2, hour: 9, minute: 30 },
   durationMinutes: 5,
   count: 10,
   alarmMinutesBefore: 0,
@@ -32,6 +34,14 @@ function parseEvent(ics: string) {
   const vevent = calendar.getFirstSubcomponent('vevent');
   if (!vevent) throw new Error('no VEVENT');
   return { calendar, vevent, event: new ICAL.Event(vevent) };
+}
+
+/** Every occurrence's start as ical.js writes a local time (`2026-03-02T09:30:00`), up to a safety limit. */
+function localStarts(e: InstanceType<typeof ICAL.Event>): string[] {
+  const found: string[] = [];
+  const iterator = e.iterator();
+  for (let next = iterator.next(); next && found.length < 1000; next = iterator.next()) found.push(next.toString());
+  return found;
 }
 
 /** Every occurrence's start as a JS Date, stopping at a safety limit. */
@@ -91,6 +101,22 @@ describe('formatUtcDateTime', () => {
   });
 });
 
+describe('local date-times', () => {
+  test('a wall-clock time is written as a floating date-time, with no Z and no zone', () => {
+    expect(formatFloatingDateTime({ year: 2026, month: 12, day: 2, hour: 9, minute: 0 })).toBe('20261202T090000');
+  });
+
+  test('adding minutes crosses midnight, a month end and a year end on the same wall clock', () => {
+    expect(addLocalMinutes({ year: 2026, month: 12, day: 31, hour: 23, minute: 58 }, 5)).toEqual({
+      year: 2027,
+      month: 1,
+      day: 1,
+      hour: 0,
+      minute: 3,
+    });
+  });
+});
+
 describe('buildDailyEventIcs', () => {
   const ics = buildDailyEventIcs(event);
 
@@ -113,22 +139,24 @@ describe('buildDailyEventIcs', () => {
       'METHOD:PUBLISH',
     ]);
     expect(lines).toContain('DTSTAMP:20260301T120000Z');
-    expect(lines).toContain('DTSTART:20260302T063000Z');
-    expect(lines).toContain('DTEND:20260302T063500Z');
+    expect(lines).toContain('DTSTART:20260302T093000');
+    expect(lines).toContain('DTEND:20260302T093500');
     expect(lines).toContain('RRULE:FREQ=DAILY;COUNT=10');
     expect(lines).toContain('URL:https://course.example.org/review/');
   });
 
-  test('parses with ical.js into a daily event with the chosen number of occurrences', () => {
+  test('parses with ical.js into a daily event at the same local time, the chosen number of times', () => {
     const { event: parsed } = parseEvent(ics);
     expect(parsed.uid).toBe(event.uid);
     expect(parsed.summary).toBe(event.summary);
     expect(parsed.description).toBe(event.description);
     expect(parsed.isRecurring()).toBe(true);
-    const starts = occurrences(parsed);
+    // Floating: no zone of its own, so each calendar reads it in the zone it is in.
+    expect(parsed.startDate.zone?.tzid).toBe('floating');
+    const starts = localStarts(parsed);
     expect(starts).toHaveLength(10);
-    expect(starts[0]?.toISOString()).toBe('2026-03-02T06:30:00.000Z');
-    expect(starts[9]?.toISOString()).toBe('2026-03-11T06:30:00.000Z');
+    expect(starts[0]).toBe('2026-03-02T09:30:00');
+    expect(starts[9]).toBe('2026-03-11T09:30:00');
   });
 
   test('one occurrence and 365 occurrences both parse to exactly that many', () => {

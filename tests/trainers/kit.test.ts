@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildTrainerKit, type KitLessonSource } from '../../src/trainers/kit';
+import { ORIGIN_PLACEHOLDER } from '../../src/lib/urls';
 import { buildOnboardingSnippet, escapeMarkdownText } from '../../src/trainers/snippet';
 
 const lessons: KitLessonSource[] = [
@@ -52,6 +53,12 @@ describe('buildTrainerKit', () => {
   test('adds up the reading time of the course', () => {
     expect(kit.totalMinutes).toBe(11);
   });
+
+  test('without a public origin, URLs carry the placeholder that the browser replaces with its own', () => {
+    const unset = buildTrainerKit(lessons);
+    expect(unset.review.url).toBe(`${ORIGIN_PLACEHOLDER}/review/`);
+    expect(unset.lessons[0]?.lesson.href).toBe('/lessons/ignoring-the-problem/');
+  });
 });
 
 describe('buildOnboardingSnippet', () => {
@@ -68,7 +75,25 @@ describe('buildOnboardingSnippet', () => {
   test('opens with a Russian introduction with correct plurals', () => {
     expect(text.split('\n')[0]).toBe(
       'Пройдите короткий курс «Маркетинг и продажи: семь ошибок»: 2 урока, всего около 11 минут вместе с вопросами. ' +
-        'А потом уделяйте 5 минут в день повторению, чтобы выученное не забылось.',
+        'Ниже — план на 1 день и ссылка на повторение: 5 минут в день, чтобы выученное не забылось.',
+    );
+  });
+
+  test('plain text gives a plan by day, then the daily review from the second day', () => {
+    expect(text.split('\n').slice(1)).toEqual([
+      '',
+      'День 1: уроки 1–2 (≈\u00a011\u00a0мин)',
+      '1. Игнорирование проблемы (6 мин): https://course.example.org/lessons/ignoring-the-problem/',
+      '2. Отсутствие [ответственного] (5 мин): https://course.example.org/lessons/no-referee/',
+      '',
+      'Каждый день, начиная со второго: 5 минут повторения по ссылке https://course.example.org/review/',
+    ]);
+  });
+
+  test('Markdown gives each day a bold title, a blank line before its list, and ends with the review link', () => {
+    expect(markdown).toContain('**День 1: уроки 1–2 (≈\u00a011\u00a0мин)**\n\n1. [');
+    expect(markdown.split('\n').at(-1)).toBe(
+      '**Каждый день, начиная со второго:** 5 минут [повторения](https://course.example.org/review/)',
     );
   });
 
@@ -77,7 +102,7 @@ describe('buildOnboardingSnippet', () => {
       '1. [Игнорирование проблемы](https://course.example.org/lessons/ignoring-the-problem/) — 6 мин',
     );
     expect(markdown).toContain('2. [Отсутствие \\[ответственного\\]](https://course.example.org/lessons/no-referee/)');
-    expect(markdown).toContain('[повторение](https://course.example.org/review/)');
+    expect(markdown).toContain('[повторения](https://course.example.org/review/)');
   });
 
   test('plain text has no Markdown syntax', () => {

@@ -3,8 +3,7 @@ import ICAL from 'ical.js';
 import { afterEach, describe, expect, test } from 'vitest';
 import {
   buildReminderIcs,
-  clocksChangeDuring,
-  firstStartMs,
+  defaultReminderPlan,
   newEventUid,
   parseReminderForm,
   REMINDER_ERRORS,
@@ -65,26 +64,43 @@ describe('local times', () => {
     process.env.TZ = originalTz;
   });
 
-  test('the first start is the local time on the chosen date (Moscow is UTC+3)', () => {
-    const plan: ReminderPlan = { year: 2026, month: 3, day: 2, hour: 9, minute: 30, days: 30 };
-    expect(new Date(firstStartMs(plan)).toISOString()).toBe('2026-03-02T06:30:00.000Z');
-  });
-
   test('tomorrow is the next local calendar day, across a month and a year end', () => {
     expect(tomorrowDateValue(Date.UTC(2026, 0, 31, 12))).toBe('2026-02-01');
     // 22:30 UTC on 31 December is already 1 January in Moscow.
     expect(tomorrowDateValue(Date.UTC(2025, 11, 31, 22, 30))).toBe('2026-01-02');
   });
 
-  test('no clock change is reported in Moscow, which has no daylight saving time', () => {
-    expect(clocksChangeDuring(Date.UTC(2026, 2, 20, 6, 30), 365)).toBe(false);
+  test('the default plan starts tomorrow at 09:30 local time and lasts 30 days', () => {
+    // 22:30 UTC on 1 March is already 2 March in Moscow, so tomorrow is the 3rd.
+    expect(defaultReminderPlan(Date.UTC(2026, 2, 1, 22, 30))).toEqual({
+      year: 2026,
+      month: 3,
+      day: 3,
+      hour: 9,
+      minute: 30,
+      days: 30,
+    });
   });
 
-  test('a series across the March clock change in Berlin is reported; one before it is not', () => {
+  test('a series across the March clock change in Berlin stays at 09:30 on the local clock', () => {
     process.env.TZ = 'Europe/Berlin';
-    const start = firstStartMs({ year: 2026, month: 3, day: 20, hour: 9, minute: 30, days: 30 });
-    expect(clocksChangeDuring(start, 30)).toBe(true);
-    expect(clocksChangeDuring(start, 5)).toBe(false);
+    const plan: ReminderPlan = { year: 2026, month: 3, day: 25, hour: 9, minute: 30, days: 10 };
+    const ics = buildReminderIcs(plan, {
+      reviewUrl: 'https://x.test/review/',
+      courseName: 'Курс',
+      uid: 'a@x.test',
+      nowMs: 0,
+    });
+    const vevent = new ICAL.Component(ICAL.parse(ics) as unknown[]).getFirstSubcomponent('vevent');
+    if (!vevent) throw new Error('no VEVENT');
+    const iterator = new ICAL.Event(vevent).iterator();
+    const localTimes = new Set<string>();
+    for (let next = iterator.next(); next; next = iterator.next()) {
+      const start = next.toJSDate();
+      localTimes.add(`${start.getHours()}:${start.getMinutes()}`);
+    }
+    // Clocks go forward on 29 March; a UTC time would have moved to 10:30 from then on.
+    expect([...localTimes]).toEqual(['9:30']);
   });
 });
 
@@ -104,13 +120,18 @@ describe('buildReminderIcs', () => {
   test('is a daily five-minute event at the chosen local time, repeated the chosen number of days', () => {
     const iterator = event.iterator();
     const starts: string[] = [];
-    for (let next = iterator.next(); next && starts.length < 400; next = iterator.next()) {
-      starts.push(next.toJSDate().toISOString());
-    }
+    for (let next = iterator.next(); next && starts.length < 400; next = iterator.next()) starts.push(next.toString());
     expect(starts).toHaveLength(10);
-    expect(starts[0]).toBe('2026-03-02T06:30:00.000Z');
-    expect(starts.at(-1)).toBe('2026-03-11T06:30:00.000Z');
+    expect(starts[0]).toBe('2026-03-02T09:30:00');
+    expect(starts.at(-1)).toBe('2026-03-11T09:30:00');
     expect(event.duration.toSeconds()).toBe(300);
+  });
+
+  test('writes floating local times: every learner is reminded at 09:30 on their own clock', () => {
+    expect(ics).toContain('\r\nDTSTART:20260302T093000\r\n');
+    expect(ics).toContain('\r\nDTEND:20260302T093500\r\n');
+    expect(ics).not.toMatch(/DTSTART[;:][^\r]*(Z|TZID)/);
+    expect(event.startDate.zone?.tzid).toBe('floating');
   });
 
   test('has the Russian title, the review link in URL and DESCRIPTION, and a UTC DTSTAMP', () => {

@@ -1,0 +1,22 @@
+/**
+ * Downloads the daily review reminder. Shared by the trainer kit's form and the lesson's
+ * «Напоминать каждый день» button, which loads this module only when pressed. Browser only.
+ */
+import { downloadText } from '../lib/download';
+import { urls } from '../lib/urls';
+import { pageUrl } from './page-origin';
+import { buildReminderIcs, newEventUid, REMINDER_FILE_NAME, type ReminderPlan } from './reminder';
+
+export { defaultReminderPlan, REMINDER_DEFAULTS, REMINDER_FILE_NAME } from './reminder';
+
+/** Builds the `.ics` for `plan`, pointing at the review page on this site, and downloads it. */
+export function downloadReminder(plan: ReminderPlan, courseName: string): void {
+  const nowMs = Date.now();
+  const reviewUrl = pageUrl(urls.review());
+  const uid = newEventUid(new URL(reviewUrl).host, nowMs);
+  downloadText(
+    buildReminderIcs(plan, { reviewUrl, courseName, uid, nowMs }),
+    REMINDER_FILE_NAME,
+    'text/calendar;charset=utf-8',
+  );
+}
