@@ -3,9 +3,11 @@ import { QUESTION_TYPE_LABELS, type CardView } from '../lib/card-view';
 /**
  * A question readable without JavaScript: the prompt, the options, and the answer behind a
  * disclosure. Its data attributes carry the rest of the card, so a lesson's script reads its
- * questions from the page (`readCardView` in src/lib/card-dom.ts) instead of a second copy.
+ * questions from the page (`readCardView` in src/lib/card-dom.ts) instead of a second copy. In a
+ * lesson the explanation is left out (`explanation={false}`): the lesson's text is the
+ * explanation, and the quiz shows each card's own from `/cards.json` once answered.
  */
-export function QuestionStatic({ card }: { card: CardView }) {
+export function QuestionStatic({ card, explanation = true }: { card: CardView; explanation?: boolean }) {
   return (
     <div
       class="question"
@@ -30,7 +32,7 @@ export function QuestionStatic({ card }: { card: CardView }) {
         <p>
           <strong>{card.answer}</strong>
         </p>
-        <p>{card.explanation}</p>
+        {explanation && <p>{card.explanation}</p>}
       </details>
     </div>
   );

@@ -45,12 +45,16 @@ export default function SettingsPanel() {
     })();
   }, []);
 
-  if (!data || !state.checked) return <p class="muted">Загружаем настройки…</p>;
-  const { meta, persisted } = data;
+  // Until the learner's data is read, the same panel is drawn inert with neutral values, so the page
+  // keeps its layout (nothing below moves when the data arrives).
+  const loading = !data || !state.checked;
+  const { meta, persisted } = data ?? { meta: { lastBackupAt: null }, persisted: 'unsupported' as const };
   const { deck } = state;
-  const runtime = pageRuntime();
+  // Not while loading (nor on the server): the page's runtime opens a tab channel.
+  const runtime = loading ? null : pageRuntime();
 
   const exportBackup = async () => {
+    if (!runtime) return;
     const nowMs = runtime.now();
     try {
       // `await` whether the runtime builds the backup at once or asynchronously.
@@ -68,11 +72,11 @@ export default function SettingsPanel() {
   const overdue = isBackupOverdue({
     persisted: persisted === 'persisted',
     lastBackupAt: meta.lastBackupAt,
-    nowMs: runtime.now(),
+    nowMs: runtime?.now() ?? 0,
   });
 
   return (
-    <div class="settings">
+    <div class="settings" aria-busy={loading} inert={loading}>
       {state.storageAlert && (
         <div role="alert" class="notice">
           {state.storageAlert}
@@ -80,15 +84,23 @@ export default function SettingsPanel() {
       )}
 
       <h2>Повторение</h2>
-      <SettingsForm settings={state.settings} said={said} say={say} />
+      <SettingsForm key={loading ? 'loading' : 'loaded'} settings={state.settings} said={said} say={say} />
 
       <h2>Резервная копия</h2>
       <p>
-        Сохранено: <strong data-review-count={deck.reviewCount}>{formatReviews(deck.reviewCount)}</strong>.
+        Сохранено:{' '}
+        {loading ? (
+          <strong>…</strong>
+        ) : (
+          <strong data-review-count={deck.reviewCount}>{formatReviews(deck.reviewCount)}</strong>
+        )}
+        .
       </p>
       <p>
         {PERSISTENCE_TEXT[persisted]} Последняя резервная копия:{' '}
-        <strong data-last-backup>{meta.lastBackupAt === null ? 'ещё не было' : formatDate(meta.lastBackupAt)}</strong>
+        <strong data-last-backup={loading ? undefined : ''}>
+          {meta.lastBackupAt === null ? 'ещё не было' : formatDate(meta.lastBackupAt)}
+        </strong>
         {/* A date already ends with «г.»: no second period. */}
         {meta.lastBackupAt === null ? '.' : ''}
       </p>

@@ -17,6 +17,8 @@ import type { CardView } from '../lib/card-view';
 import { pageRuntime } from '../runtime/page';
 import type { Runtime } from '../runtime/runtime';
 import { fill, h, storageAlerts } from './dom';
+import { fetchCourseCards } from './course-cards';
+import { enableDailyReminder } from './daily-reminder';
 import { createQuestionCard } from './question-card';
 
 /** «Следующее повторение: завтра.» for a question in the deck; empty otherwise. */
@@ -49,7 +51,7 @@ function learnedQuestion(runtime: Runtime, card: CardView): HTMLElement {
       { class: 'question-answer' },
       h('summary', {}, 'Показать ответ'),
       h('p', {}, h('strong', {}, card.answer)),
-      h('p', {}, card.explanation),
+      card.explanation && h('p', {}, card.explanation),
     ),
   );
 }
@@ -88,12 +90,14 @@ function answerableQuestion(runtime: Runtime, card: CardView): HTMLElement {
 
 /**
  * Starts a lesson page: records the visit (a lesson counts as opened once its page was visited:
- * from then on the review may offer its questions) and mounts the quiz into every checkpoint.
+ * from then on the review may offer its questions), mounts the quiz into every checkpoint and
+ * turns the end of the lesson's reminder link into a download button.
  */
 export function mountLesson(root: ParentNode = document): void {
   const slug = root.querySelector<HTMLElement>('[data-lesson-page]')?.dataset.lessonPage;
   if (slug) void pageRuntime().openLesson(slug);
   mountCheckpoints(root);
+  enableDailyReminder(root);
 }
 
 /** Mounts the quiz into every `[data-checkpoint]` on the page. */
@@ -104,7 +108,13 @@ function mountCheckpoints(root: ParentNode): void {
   }));
   if (checkpoints.length === 0) return;
   const runtime = pageRuntime();
-  void runtime.load().then(() => {
+  // Explanations are not in the page (it stays small); the course's cards file has them.
+  const explanations = fetchCourseCards().then(
+    ({ cards }) => new Map(cards.map((c) => [c.id, c.explanation])),
+    () => new Map<string, string>(),
+  );
+  void Promise.all([runtime.load(), explanations]).then(([, explained]) => {
+    for (const { cards } of checkpoints) for (const card of cards) card.explanation ||= explained.get(card.id) ?? '';
     const alerts = h('div', { class: 'storage-alerts' });
     const showAlerts = () => fill(alerts, ...storageAlerts(runtime.getState()));
     runtime.subscribe(showAlerts);

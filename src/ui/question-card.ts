@@ -178,7 +178,7 @@ export function createQuestionCard(options: QuestionCardOptions): QuestionCard {
           'div',
           { class: 'question-answer' },
           card.type === 'recall' && h('p', {}, h('strong', {}, card.answer)),
-          h('p', {}, card.explanation),
+          card.explanation && h('p', {}, card.explanation),
           h('p', {}, h('a', { href: card.sourceHref }, 'Перечитать раздел урока')),
         ),
       list.length > 0 &&

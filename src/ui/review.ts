@@ -23,6 +23,7 @@ import { formatQuestions } from '../i18n/plurals';
 import type { CardView } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
 import { pageRuntime } from '../runtime/page';
+import { fetchCourseCards } from './course-cards';
 import { fill, h, storageAlerts } from './dom';
 import { createQuestionCard, type QuestionCard } from './question-card';
 
@@ -203,12 +204,6 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
   draw();
 }
 
-async function fetchCards(): Promise<CourseCards> {
-  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}cards.json`);
-  if (!response.ok) throw new Error(`cards.json: HTTP ${response.status}`);
-  return (await response.json()) as CourseCards;
-}
-
 /**
  * Mounts the review into `[data-review]`: fetches the course's cards (`/cards.json`, cached) while
  * the learner's deck loads. A failed fetch is said in Russian, with a way to retry.
@@ -217,7 +212,7 @@ export function mountReview(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-review]');
   if (!el) return;
   const start = () => {
-    void Promise.all([fetchCards(), pageRuntime().load()]).then(
+    void Promise.all([fetchCourseCards(), pageRuntime().load()]).then(
       ([course]) => startReview(el, course),
       () =>
         fill(

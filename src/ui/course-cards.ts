@@ -1,0 +1,9 @@
+/** The course's cards as a file of their own (`/cards.json`, see src/pages/cards.json.ts), cached by the browser. */
+import type { CourseCards } from '../lib/course';
+
+/** Fetches `/cards.json`; rejects when it cannot. */
+export async function fetchCourseCards(): Promise<CourseCards> {
+  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}cards.json`);
+  if (!response.ok) throw new Error(`cards.json: HTTP ${response.status}`);
+  return (await response.json()) as CourseCards;
+}
