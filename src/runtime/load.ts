@@ -2,7 +2,6 @@
  * Loading the learner's deck: the log, checked against the card cache, replayed where stale (only
  * then is the scheduler loaded).
  */
-import { withoutTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
 import { matchCache, type Deck, type QuestionReplacements } from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
@@ -61,12 +60,8 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
     }),
   );
   const [log, cache] = await Promise.all([logPromise, cachePromise]);
-  // An undone review can reach the log again only by a race (an import saved while another tab
-  // undid it); its tombstone wins. The reset marker is not applied here: a review stored after the
-  // reset, or restored on purpose from an older file, is the learner's.
-  const reviews = log.takenBack.undone.length
-    ? withoutTakenBack(log.reviews, { undone: log.takenBack.undone }).kept
-    : log.reviews;
+  // The store leaves undone reviews out (their tombstones win, even over a race with an import).
+  const reviews = log.reviews;
   const matched = matchCache(reviews, settings, cache.cards, options.replacements);
   // The scheduler (ts-fsrs) loads only when a cached card does not match its reviews.
   const built = matched.stale.length

@@ -69,23 +69,3 @@ export async function packReviews(connection: Connection, minCount = MIN_REVIEWS
   });
   return moved;
 }
-
-/**
- * Deletes a review wherever it is stored, as a single record and inside any chunk, within `tx`
- * (a readwrite transaction over `reviews` and `chunks`).
- */
-export function removeEverywhere(tx: IDBTransaction, reviewId: string): void {
-  tx.objectStore('reviews').delete(reviewId);
-  const cursorRequest = tx.objectStore('chunks').openCursor();
-  cursorRequest.onsuccess = () => {
-    const cursor = cursorRequest.result;
-    if (!cursor) return;
-    const list: unknown = (cursor.value as { reviews?: unknown } | null)?.reviews;
-    if (Array.isArray(list) && list.some((r: unknown) => (r as { id?: unknown } | null)?.id === reviewId)) {
-      const kept = list.filter((r: unknown) => (r as { id?: unknown } | null)?.id !== reviewId);
-      if (kept.length) cursor.update({ reviews: kept });
-      else cursor.delete();
-    }
-    cursor.continue();
-  };
-}

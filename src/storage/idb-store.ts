@@ -11,7 +11,7 @@ import { entries, get, set, update, type UseStore } from 'idb-keyval';
 import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
-import { newChunkKey, packReviews, readChunkRecords, removeEverywhere } from './idb-chunks';
+import { newChunkKey, packReviews, readChunkRecords } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
 import {
   OPENED_KEY_PREFIX,
@@ -23,6 +23,7 @@ import {
   readCacheRecords,
   readReviewRecords,
   readKvRecords,
+  withoutUndone,
   type ReviewStore,
   type StoredCardCache,
 } from './store';
@@ -66,11 +67,12 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       ]);
       const single = readReviewRecords(singleRecords);
       const packed = readChunkRecords(chunkRecords);
+      const kept = readKvRecords(kvRecords);
       // A review can be in two places (re-sent after it was packed); keep one copy.
       return {
-        reviews: uniqueReviews([...packed.reviews, ...single.reviews]),
+        reviews: withoutUndone(uniqueReviews([...packed.reviews, ...single.reviews]), kept.takenBack.undone),
         problems: [...single.problems, ...packed.problems],
-        ...readKvRecords(kvRecords),
+        ...kept,
       };
     },
     append: (review, cacheEntry) =>
@@ -86,10 +88,11 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
       }),
     remove: (reviewId) =>
-      // The tombstone and the deletion commit together: a review is never gone without its record.
-      connection.transaction(['reviews', 'chunks', 'kv'], 'readwrite', (tx) => {
+      // The tombstone and the deletion commit together. One record, no scan: a review already
+      // packed into a chunk stays there and its tombstone leaves it out of every load and merge.
+      connection.transaction(['reviews', 'kv'], 'readwrite', (tx) => {
         tx.objectStore('kv').put(reviewId, `${UNDONE_KEY_PREFIX}${reviewId}`);
-        removeEverywhere(tx, reviewId);
+        tx.objectStore('reviews').delete(reviewId);
       }),
     compact: () => packReviews(connection),
     clear: (resetAt) =>

@@ -15,6 +15,7 @@ import {
   readCacheRecords,
   readReviewRecords,
   readKvRecords,
+  withoutUndone,
   type ReviewStore,
   type StoredCardCache,
   type StoredMeta,
@@ -38,7 +39,8 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
   return {
     async loadAll() {
       const log = readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
-      return { ...log, ...readKvRecords(backing.kv) };
+      const kv = readKvRecords(backing.kv);
+      return { ...log, reviews: withoutUndone(log.reviews, kv.takenBack.undone), ...kv };
     },
     async append(review, cacheEntry) {
       const stored = copy(review);

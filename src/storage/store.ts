@@ -22,7 +22,11 @@ export interface LoadProblem {
   reason: string;
 }
 
-/** The whole review log as stored, and the records skipped because they were malformed. */
+/**
+ * The whole review log as stored, minus undone reviews (an undone review packed with others before
+ * it was undone stays stored; its tombstone leaves it out here), and the records skipped because
+ * they were malformed.
+ */
 export interface LoadResult {
   reviews: Review[];
   problems: LoadProblem[];
@@ -53,7 +57,7 @@ export const DEFAULT_META: Readonly<StoredMeta> = Object.freeze({ lastBackupAt: 
 
 /** Persistent storage of the review log, settings, meta and the card cache. */
 export interface ReviewStore {
-  /** Every well-formed review; malformed records are skipped and listed in `problems`. */
+  /** Every well-formed review not undone; malformed records are skipped and listed in `problems`. */
   loadAll(): Promise<LoadResult>;
   /**
    * Adds one review (its own record), and with it, in the same transaction, the card's new cache
@@ -64,7 +68,9 @@ export interface ReviewStore {
   appendMany(reviews: readonly Review[]): Promise<void>;
   /**
    * Deletes one review by id (undo) and, in the same transaction, records its id as undone, so a
-   * later merge cannot bring it back. Deleting an unknown id is harmless (its id is still recorded).
+   * later merge cannot bring it back. Only the review's own record is deleted: one already packed
+   * with others stays stored, and its tombstone leaves it out of `loadAll`.
+   * Deleting an unknown id is harmless (its id is still recorded).
    */
   remove(reviewId: string): Promise<void>;
   /**
@@ -127,6 +133,13 @@ export function readKvRecords(
       openedLessons.set(key.slice(OPENED_KEY_PREFIX.length), value);
   }
   return { takenBack: { undone, resetAt }, openedLessons };
+}
+
+/** The log without the reviews whose ids were undone; shared by both implementations' `loadAll`. */
+export function withoutUndone(reviews: Review[], undone: readonly string[]): Review[] {
+  if (undone.length === 0) return reviews;
+  const ids = new Set(undone);
+  return reviews.filter((review) => !ids.has(review.id));
 }
 
 /** Key of the cache snapshot record. */

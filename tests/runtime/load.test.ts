@@ -40,6 +40,26 @@ describe('loading progress', () => {
     expect([...cache.cards.keys()].sort()).toEqual(['q-a', 'q-b']);
   });
 
+  test('a review undone after it was packed with others stays stored but out of the deck and its card', async () => {
+    const factory = freshFactory();
+    const { store } = await openStore({ indexedDB: factory });
+    const imported = Array.from({ length: 250 }, (_, i) => ({
+      id: `r-${String(i).padStart(3, '0')}`,
+      questionId: ['q-a', 'q-b'][i % 2]!,
+      rating: 3 as const,
+      reviewedAt: T0 + i * 86_400_000,
+      utcOffsetMinutes: 180,
+      dayStartHour: 4,
+    }));
+    await store.appendMany(imported);
+    const last = imported.at(-1)!;
+    await store.remove(last.id);
+    const loaded = await loadDeck(store, settings);
+    expect(loaded.deck.reviewCount).toBe(imported.length - 1);
+    expect(allReviews(loaded.deck).map((r) => r.id)).not.toContain(last.id);
+    expect(loaded.deck.cards).toEqual(replay(imported.slice(0, -1), settings));
+  });
+
   test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
     const backing = createMemoryBacking();
     const store = memoryStore(backing);
