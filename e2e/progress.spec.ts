@@ -56,6 +56,8 @@ for (const width of [320, 390]) {
     const questionIds = await lessonQuestionIds(page);
     await page.goto('/settings/');
     await importBackup(page, seedBackup(questionIds));
+    // The import is done (the file is read in a worker) before the page is left.
+    await expect(page.locator('[data-review-count]')).toHaveAttribute('data-review-count', '3');
     await page.goto('/progress/');
     const row = page.locator(`[data-lesson="${SEED_LESSON}"]`);
     await expect(row.locator('[data-met]')).toHaveText(`2 из ${questionIds.length}`);

@@ -25,6 +25,7 @@ export type SiteBench =
 const FIRST_CARD_MS = 300;
 const PROGRESS_DRAWN_MS = 500;
 const EXPORT_MS = 1000;
+const FIRST_CARD_AFTER_IMPORT_MS = 600;
 
 /** What the page marks, by the selector whose first visible match marks it. */
 const SIGNALS = {
@@ -238,6 +239,35 @@ export async function runOnSite(): Promise<SiteBench> {
         `≤ ${EXPORT_MS} ms`,
         EXPORT_MS,
       ]);
+
+      // The exported file, imported into a fresh browser (another context: its own, empty IndexedDB).
+      const fresh = await browser.newContext({
+        baseURL: server.origin,
+        serviceWorkers: 'block',
+        locale: 'ru-RU',
+        timezoneId: 'Europe/Moscow',
+      });
+      await fresh.addInitScript(OBSERVER);
+      const restorer = await fresh.newPage();
+      await restorer.goto('/settings/');
+      const input = restorer.getByLabel('Восстановить из файла');
+      await input.waitFor({ timeout: 120_000 });
+      const chosenAt = performance.now();
+      await input.setInputFiles(await download.path());
+      await restorer.getByText(/^Добавлено /).waitFor({ timeout: 300_000 });
+      rows.push([
+        '/settings/ import of that file into a fresh browser: choose → saved',
+        performance.now() - chosenAt,
+        '',
+      ]);
+      const restored = await timeSignal(restorer, '/review/', 'firstCard');
+      rows.push([
+        '/review/ first card after that import: after the load event',
+        restored.afterLoadMs,
+        `≤ ${FIRST_CARD_AFTER_IMPORT_MS} ms after load`,
+        FIRST_CARD_AFTER_IMPORT_MS,
+      ]);
+      await fresh.close();
 
       const notes = [
         `${questions.length} real questions among the 10,000 cards (the others are kept but never queued); /review/ counted ${dueCount ?? '?'} due`,

@@ -88,6 +88,20 @@ export function allReviews(deck: Deck): Review[] {
   return all.sort(compareReviews);
 }
 
+/**
+ * The card cache for a whole deck: every card with the fingerprint of its reviews, as `matchCache`
+ * will check it on the next load. An import writes it with the reviews, so the page after a large
+ * import starts from it instead of replaying every card.
+ */
+export function cacheSnapshot(deck: Deck, settings: SchedulingSettings): CachedCard[] {
+  const entries: CachedCard[] = [];
+  for (const [questionId, card] of deck.cards) {
+    const reviews = cardReviews(deck.reviewsByQuestion, deck.replacements, questionId);
+    if (reviews.length) entries.push({ fingerprint: fingerprintReviews(reviews, settings), card });
+  }
+  return entries;
+}
+
 /** A deck built from the log and the card cache, before any replay. */
 export interface MatchedDeck {
   /** The log, and the cards whose cache entry matched their reviews. */

@@ -14,6 +14,7 @@ import type { CardState } from '../domain/card';
 import type { IntervalPreview } from '../domain/card';
 import {
   allReviews,
+  cacheSnapshot,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
@@ -251,7 +252,10 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         set({ openedLessons: opened(slug, atMs) });
         void save({ kind: 'opened', slug, atMs });
       }
-      const saved = added.length ? await save({ kind: 'put', reviews: added }) : ({ ok: true } as const);
+      // The whole card cache goes with the reviews, so the next page trusts it instead of replaying.
+      const saved = added.length
+        ? await save({ kind: 'put', reviews: added, snapshot: cacheSnapshot(deck, state.settings) })
+        : ({ ok: true } as const);
       return { added: added.length, alreadyPresent: kept.length - added.length, takenBack: left, saved };
     },
     async reset() {

@@ -11,7 +11,7 @@ import { createWriteQueue, type RetryOptions, type WriteQueue } from './write-qu
 
 /** One change to save. */
 export type Change =
-  | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined }
+  | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined; snapshot?: CachedCard[] | undefined }
   | { kind: 'delete'; reviewId: string }
   | { kind: 'clear'; resetAt: number }
   | { kind: 'settings'; settings: Settings }
@@ -22,9 +22,9 @@ export type Change =
 function write(store: ReviewStore, change: Change): Promise<void> {
   switch (change.kind) {
     case 'put':
-      return change.reviews.length === 1 && change.reviews[0]
+      return change.reviews.length === 1 && change.reviews[0] && !change.snapshot
         ? store.append(change.reviews[0], change.cacheEntry)
-        : store.appendMany(change.reviews);
+        : store.appendMany(change.reviews, change.snapshot);
     case 'delete':
       return store.remove(change.reviewId);
     case 'clear':

@@ -81,12 +81,17 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
         tx.objectStore('reviews').put(review, review.id);
         if (cacheEntry) tx.objectStore('cards').put(cacheEntry, cardCacheKey(cacheEntry.card.questionId));
       }),
-    appendMany: (list) =>
-      connection.transaction([list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews'], 'readwrite', (tx) => {
-        if (list.length >= CHUNKED_IMPORT_SIZE)
-          tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
+    appendMany: (list, snapshot) => {
+      const target = list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews';
+      return connection.transaction(snapshot ? [target, 'cards'] : [target], 'readwrite', (tx) => {
+        if (target === 'chunks') tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
-      }),
+        if (snapshot) {
+          tx.objectStore('cards').clear();
+          tx.objectStore('cards').put(encodeCardSnapshot(snapshot), SNAPSHOT_KEY);
+        }
+      });
+    },
     remove: (reviewId) =>
       // The tombstone and the deletion commit together. One record, no scan: a review already
       // packed into a chunk stays there and its tombstone leaves it out of every load and merge.

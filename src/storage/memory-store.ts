@@ -48,9 +48,14 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       backing.reviews.set(review.id, stored);
       if (entry) backing.cards.set(cardCacheKey(entry.card.questionId), entry);
     },
-    async appendMany(reviews) {
+    async appendMany(reviews, snapshot) {
       const copies = reviews.map((review) => [review.id, copy(review)] as const);
+      const cache = snapshot && copy(encodeCardSnapshot(snapshot));
       for (const [id, review] of copies) backing.reviews.set(id, review);
+      if (cache) {
+        backing.cards.clear();
+        backing.cards.set(SNAPSHOT_KEY, cache);
+      }
     },
     async remove(reviewId) {
       backing.kv.set(`${UNDONE_KEY_PREFIX}${reviewId}`, reviewId);

@@ -64,8 +64,11 @@ export interface ReviewStore {
    * entry if given. Storing the same review twice is harmless.
    */
   append(review: Review, cacheEntry?: CachedCard): Promise<void>;
-  /** Adds many reviews in one transaction (an import). */
-  appendMany(reviews: readonly Review[]): Promise<void>;
+  /**
+   * Adds many reviews in one transaction (an import) and, if given, replaces the card cache with
+   * `snapshot` in the same transaction, so the next load trusts it instead of replaying.
+   */
+  appendMany(reviews: readonly Review[], snapshot?: readonly CachedCard[]): Promise<void>;
   /**
    * Deletes one review by id (undo) and, in the same transaction, records its id as undone, so a
    * later merge cannot bring it back. Only the review's own record is deleted: one already packed

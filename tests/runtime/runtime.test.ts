@@ -1,7 +1,7 @@
 import '../domain/tz-moscow';
 import { IDBObjectStore } from 'fake-indexeddb';
 import { afterEach, describe, expect, test, vi } from 'vitest';
-import { emptyDeck, rate } from '../../src/domain/deck';
+import { emptyDeck, matchCache, rate } from '../../src/domain/deck';
 import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { STORAGE_MESSAGES } from '../../src/i18n/messages';
@@ -427,5 +427,28 @@ describe('opened lessons', () => {
         ['no-referee', T0],
       ]),
     );
+  });
+});
+
+describe('importing a large backup', () => {
+  test('writes the card cache with the reviews, so the next page replays nothing', async () => {
+    const factory = freshFactory();
+    const page = idbPage(factory);
+    const reviews = Array.from({ length: 300 }, (_, i) =>
+      createReview({
+        id: `r-${i}`,
+        questionId: `q-${i % 30}`,
+        rating: 3,
+        nowMs: T0 + Math.floor(i / 30) * 86_400_000,
+        settings: SETTINGS,
+      }),
+    );
+    expect(await page.importReviews(reviews)).toMatchObject({ added: 300, saved: { ok: true } });
+    const { store } = await openStore({ indexedDB: factory });
+    const [log, cache] = await Promise.all([store.loadAll(), store.loadCardCache()]);
+    expect(cache.cards.size).toBe(30);
+    const matched = matchCache(log.reviews, DEFAULT_SETTINGS, cache.cards);
+    expect(matched.stale).toEqual([]);
+    expect(matched.deck.cards).toEqual(page.getState().deck.cards);
   });
 });
