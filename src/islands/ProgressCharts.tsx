@@ -68,7 +68,7 @@ export function ActivityHeatmap({
   const size = 12;
   const activeDays = cells.filter((c) => c.count > 0).length;
   const reviews = cells.reduce((a, c) => a + c.count, 0);
-  const summary = `За 16 недель: ${formatReviews(reviews)}, дней с занятиями: ${activeDays}. Серия учебных дней подряд: ${streak}.`;
+  const summary = `За 16 недель: ${formatReviews(reviews)}, дней с занятиями: ${activeDays}, из них подряд до сегодня: ${streak}.`;
   return (
     <figure class="chart">
       <svg

@@ -58,8 +58,8 @@ export default function ProgressView({ lessons }: Props) {
         Вопросов начато: <strong data-met-total>{cards.length}</strong> из {questionIds.size}.{' '}
         {activity && streak !== null ? (
           <>
-            Повторений всего: <strong data-review-count={deck.reviewCount}>{deck.reviewCount}</strong>. Серия дней:{' '}
-            <strong data-streak={streak}>{streak}</strong>.
+            Повторений всего: <strong data-review-count={deck.reviewCount}>{deck.reviewCount}</strong>. Учебных дней
+            подряд: <strong data-streak={streak}>{streak}</strong>.
           </>
         ) : (
           'Считаем историю повторений…'

@@ -97,7 +97,8 @@ export default function SettingsPanel() {
         .
       </p>
       <p>
-        {PERSISTENCE_TEXT[persisted]} Последняя резервная копия:{' '}
+        {/* When the backup warning shows, it already says the browser may delete progress: one warning, not two. */}
+        {overdue && persisted === 'not-persisted' ? '' : `${PERSISTENCE_TEXT[persisted]} `}Последняя резервная копия:{' '}
         <strong data-last-backup={loading ? undefined : ''}>
           {meta.lastBackupAt === null ? 'ещё не было' : formatDate(meta.lastBackupAt)}
         </strong>

@@ -39,3 +39,23 @@ export function storageAlerts(state: { storageAlert: string | null; saveError: s
     .filter((m): m is string => Boolean(m))
     .map((m) => h('p', { role: 'alert', class: 'storage-alert' }, m));
 }
+
+/**
+ * Resolves once the runtime can show cards: from the card cache, before the whole log has been
+ * read and checked (a large deck's first card need not wait for that), or after the load.
+ */
+export function whenReady(runtime: {
+  load(): Promise<void>;
+  getState(): { ready: boolean };
+  subscribe(listener: (state: { ready: boolean }) => void): () => void;
+}): Promise<void> {
+  void runtime.load();
+  return new Promise((resolve) => {
+    if (runtime.getState().ready) return resolve();
+    const stop = runtime.subscribe((state) => {
+      if (!state.ready) return;
+      stop();
+      resolve();
+    });
+  });
+}

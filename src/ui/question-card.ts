@@ -104,6 +104,9 @@ export function createQuestionCard(options: QuestionCardOptions): QuestionCard {
     ) {
       e.preventDefault();
       reveal();
+    } else if (e.key === ' ' && e.target === el) {
+      // Space on the card itself picks nothing and does not scroll the card away.
+      e.preventDefault();
     } else if (phase === 'ask' && card.type !== 'recall' && n >= 1 && n <= shuffled.length) {
       e.preventDefault();
       pick(shuffled[n - 1]!.key);

@@ -24,7 +24,7 @@ import type { CardView } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
 import { pageRuntime } from '../runtime/page';
 import { fetchCourseCards } from './course-cards';
-import { fill, h, storageAlerts } from './dom';
+import { fill, h, storageAlerts, whenReady } from './dom';
 import { createQuestionCard, type QuestionCard } from './question-card';
 
 /** Draws the review into `root` and keeps it current. */
@@ -120,12 +120,9 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
           h('a', { href: '/review/' }, 'Повторить все уроки'),
         ),
       unknownLesson && h('p', { role: 'status' }, 'Такого урока в курсе нет, поэтому здесь карточки всех уроков.'),
-      // With nothing due and no session the heading below says so; the count stays for scripts.
-      h(
-        'p',
-        { class: 'due-count', 'data-due-count': dueCount, hidden: dueCount === 0 && !current },
-        dueCountText(dueCount),
-      ),
+      // With nothing due the page says so once (the heading below, or the new question on screen);
+      // the count stays for scripts.
+      h('p', { class: 'due-count', 'data-due-count': dueCount, hidden: dueCount === 0 }, dueCountText(dueCount)),
       session.withNew &&
         queue.newQuestions.length > 0 &&
         h('p', { class: 'muted' }, `Осталось новых на сегодня: ${formatQuestions(queue.newQuestions.length)}`),
@@ -212,7 +209,7 @@ export function mountReview(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-review]');
   if (!el) return;
   const start = () => {
-    void Promise.all([fetchCourseCards(), pageRuntime().load()]).then(
+    void Promise.all([fetchCourseCards(), whenReady(pageRuntime())]).then(
       ([course]) => startReview(el, course),
       () =>
         fill(
