@@ -150,6 +150,7 @@ test('a fresh learner sees an empty review with a link to the lessons, starts ne
   await expect(page.getByText(/Следующая карточка: /)).toBeVisible();
   await expect(startNew(page)).toHaveCount(0);
   // Answered «Хорошо», none is due again today; the limit still holds after a reload and later that study day.
+  await expect(page.locator('[data-review]')).toHaveAttribute('data-saving', '0');
   await page.reload();
   await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', '0');
   await expect(page.getByRole('heading', { name: 'Сейчас повторять нечего' })).toBeVisible();

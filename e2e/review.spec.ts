@@ -108,6 +108,8 @@ test('the habit: answer a lesson, nothing due today, review three days later by 
   expect(reviewed).toBe(due);
   await expect(page.getByText(/Следующая карточка: /)).toBeVisible();
   await expect(count).toHaveAttribute('data-due-count', '0');
+  // Every rating is written before the page is left.
+  await expect(page.locator('[data-review]')).toHaveAttribute('data-saving', '0');
 
   await page.reload();
   await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', '0');

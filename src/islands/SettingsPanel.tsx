@@ -76,7 +76,9 @@ export default function SettingsPanel() {
   });
 
   return (
-    <div class="settings" aria-busy={loading} inert={loading}>
+    // A disabled fieldset disables every control in it until the data is there, so nothing can be
+    // pressed before its handler exists (the server's copy of the panel is not interactive).
+    <fieldset class="settings" aria-busy={loading} disabled={loading}>
       {state.storageAlert && (
         <div role="alert" class="notice">
           {state.storageAlert}
@@ -112,10 +114,10 @@ export default function SettingsPanel() {
         </button>
         <ActionMessage action="export" said={said} />
       </div>
-      <ImportControl said={said} say={say} />
+      <ImportControl said={said} say={say} ready={!loading} />
 
       <h2>Сброс</h2>
       <ResetControl reviewCount={deck.reviewCount} said={said} say={say} />
-    </div>
+    </fieldset>
   );
 }

@@ -3,6 +3,7 @@
  * then is the scheduler loaded).
  */
 import type { CardState } from '../domain/card';
+import type { BuiltDeck } from '../domain/deck';
 import { matchCache, type Deck, type QuestionReplacements } from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
@@ -31,7 +32,20 @@ export interface LoadOptions {
   onCachedCards?: (cards: ReadonlyMap<string, CardState>) => void;
   /** The course's replaced question ids (see `Deck.replacements`). */
   replacements?: QuestionReplacements;
+  /**
+   * Questions the page shows first: when cards must be replayed, these are replayed first and
+   * handed to `onCachedCards` (with the cards that matched the cache) before the rest.
+   */
+  priority?: ReadonlySet<string> | undefined;
 }
+
+/** Lets the page draw (a frame, where there is one) before long work goes on. */
+const nextFrame = () =>
+  new Promise<void>((resolve) =>
+    typeof requestAnimationFrame === 'function'
+      ? requestAnimationFrame(() => setTimeout(resolve, 0))
+      : setTimeout(resolve, 0),
+  );
 
 const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false };
 
@@ -64,9 +78,17 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   const reviews = log.reviews;
   const matched = matchCache(reviews, settings, cache.cards, options.replacements);
   // The scheduler (ts-fsrs) loads only when a cached card does not match its reviews.
-  const built = matched.stale.length
-    ? (await import('../domain/deck')).replayStale(matched, settings)
-    : { ...matched, replayedCount: 0 };
+  let built: BuiltDeck = { ...matched, replayedCount: 0 };
+  if (matched.stale.length) {
+    const { replayStale } = await import('../domain/deck');
+    const { priority, onCachedCards } = options;
+    const first = priority ? matched.stale.filter((s) => priority.has(s.questionId)) : [];
+    if (onCachedCards && first.length && first.length < matched.stale.length) {
+      onCachedCards(replayStale({ ...matched, stale: first }, settings).deck.cards);
+      await nextFrame();
+    }
+    built = replayStale(matched, settings);
+  }
   if (log.error === null && (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length)) {
     // Best effort: the cache is checked against the log on every load, so losing it costs only time.
     store.replaceCardCache(built.cache).catch(() => undefined);

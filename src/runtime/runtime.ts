@@ -94,8 +94,12 @@ export interface Runtime {
   subscribe(listener: (state: RuntimeState) => void): () => void;
   /** The runtime's clock, epoch ms. */
   now(): number;
-  /** Opens the store and loads the deck, once; later calls share the same promise. Never rejects. */
-  load(): Promise<void>;
+  /**
+   * Opens the store and loads the deck, once; later calls share the same promise. Never rejects.
+   * `priority`: the questions the page shows (given by the first call). When cached cards must be
+   * replayed (none cached yet, or a new scheduler), these are replayed first and shown before the rest.
+   */
+  load(priority?: ReadonlySet<string>): Promise<void>;
   /**
    * Records a rating now. Once loaded, the deck changes before any wait (so the rated card never
    * shows again while saving) and `onRecorded` gets the review at once (undo can take it back even
@@ -161,7 +165,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     for (const listener of listeners) listener(state);
   };
 
-  const start = (): Promise<Loaded> =>
+  const start = (priority?: ReadonlySet<string>): Promise<Loaded> =>
     (loading ??= (async () => {
       const { store, persistent, reason } = await deps.openStore();
       const settings = await store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
@@ -175,7 +179,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         alert,
         takenBack: stored,
         openedLessons,
-      } = await loadDeck(store, settings, { onCachedCards, replacements });
+      } = await loadDeck(store, settings, { onCachedCards, replacements, priority });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
@@ -221,7 +225,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       return () => listeners.delete(listener);
     },
     now: deps.now,
-    load: async () => void (await start()),
+    load: async (priority) => void (await start(priority)),
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
       const { rate } = grading ?? (await grade());

@@ -43,13 +43,17 @@ export function storageAlerts(state: { storageAlert: string | null; saveError: s
 /**
  * Resolves once the runtime can show cards: from the card cache, before the whole log has been
  * read and checked (a large deck's first card need not wait for that), or after the load.
+ * `priority`: the questions the page shows, replayed first when cards must be replayed.
  */
-export function whenReady(runtime: {
-  load(): Promise<void>;
-  getState(): { ready: boolean };
-  subscribe(listener: (state: { ready: boolean }) => void): () => void;
-}): Promise<void> {
-  void runtime.load();
+export function whenReady(
+  runtime: {
+    load(priority?: ReadonlySet<string>): Promise<void>;
+    getState(): { ready: boolean };
+    subscribe(listener: (state: { ready: boolean }) => void): () => void;
+  },
+  priority?: ReadonlySet<string>,
+): Promise<void> {
+  void runtime.load(priority);
   return new Promise((resolve) => {
     if (runtime.getState().ready) return resolve();
     const stop = runtime.subscribe((state) => {

@@ -95,8 +95,8 @@ function answerableQuestion(runtime: Runtime, card: CardView): HTMLElement {
  */
 export function mountLesson(root: ParentNode = document): void {
   const slug = root.querySelector<HTMLElement>('[data-lesson-page]')?.dataset.lessonPage;
-  if (slug) void pageRuntime().openLesson(slug);
   mountCheckpoints(root);
+  if (slug) void pageRuntime().openLesson(slug);
   enableDailyReminder(root);
 }
 
@@ -113,7 +113,8 @@ function mountCheckpoints(root: ParentNode): void {
     ({ cards }) => new Map(cards.map((c) => [c.id, c.explanation])),
     () => new Map<string, string>(),
   );
-  void Promise.all([runtime.load(), explanations]).then(([, explained]) => {
+  const ids = new Set(checkpoints.flatMap(({ cards }) => cards.map((c) => c.id)));
+  void Promise.all([runtime.load(ids), explanations]).then(([, explained]) => {
     for (const { cards } of checkpoints) for (const card of cards) card.explanation ||= explained.get(card.id) ?? '';
     const alerts = h('div', { class: 'storage-alerts' });
     const showAlerts = () => fill(alerts, ...storageAlerts(runtime.getState()));

@@ -52,9 +52,15 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
     void runtime.undo(undone.reviewId);
   };
 
+  // Ratings still being written, on the root as `data-saving` (scripts and tests wait for 0).
+  let saving = 0;
+  const setSaving = (delta: number) => (root.dataset.saving = String((saving += delta)));
+  setSaving(0);
   const onRate = async (card: CardView, rating: Rating, stay: boolean) => {
     setSession(ratingGiven(session, card.id, stay));
+    setSaving(1);
     await runtime.rate(card.id, rating, (review) => setSession(ratingSaved(session, review.id)));
+    setSaving(-1);
     message = rating === 1 ? 'Карточка вернётся в конце сессии.' : 'Оценка сохранена.';
     draw();
   };
@@ -209,15 +215,21 @@ export function mountReview(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-review]');
   if (!el) return;
   const start = () => {
-    void Promise.all([fetchCourseCards(), whenReady(pageRuntime())]).then(
-      ([course]) => startReview(el, course),
-      () =>
-        fill(
-          el,
-          h('p', { role: 'alert' }, 'Не удалось загрузить вопросы курса. Проверьте соединение и попробуйте ещё раз.'),
-          h('button', { type: 'button', onclick: start }, 'Попробовать ещё раз'),
-        ),
-    );
+    // The cards first (a small cached file): their ids tell the load which cards to replay first.
+    void fetchCourseCards()
+      .then(async (course) => {
+        await whenReady(pageRuntime(), new Set(course.cards.map((c) => c.id)));
+        return course;
+      })
+      .then(
+        (course) => startReview(el, course),
+        () =>
+          fill(
+            el,
+            h('p', { role: 'alert' }, 'Не удалось загрузить вопросы курса. Проверьте соединение и попробуйте ещё раз.'),
+            h('button', { type: 'button', onclick: start }, 'Попробовать ещё раз'),
+          ),
+      );
   };
   start();
 }

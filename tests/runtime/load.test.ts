@@ -60,6 +60,26 @@ describe('loading progress', () => {
     expect(loaded.deck.cards).toEqual(replay(imported.slice(0, -1), settings));
   });
 
+  test('with no usable cache, the questions the page shows are replayed first and shown before the rest', async () => {
+    const store = memoryStore();
+    const reviews = ['q-a', 'q-b', 'q-c', 'q-e'].map((questionId, i) => ({
+      id: `r-${i}`,
+      questionId,
+      rating: 3 as const,
+      reviewedAt: T0 + i,
+      utcOffsetMinutes: 180,
+      dayStartHour: 4,
+    }));
+    await store.appendMany(reviews);
+    const previews: string[][] = [];
+    const loaded = await loadDeck(store, settings, {
+      priority: new Set(['q-b', 'q-e']),
+      onCachedCards: (cards) => previews.push([...cards.keys()].sort()),
+    });
+    expect(previews).toEqual([[], ['q-b', 'q-e']]);
+    expect(loaded.deck.cards).toEqual(replay(reviews, settings));
+  });
+
   test('a malformed record is skipped, the rest loads, and the learner is told', async () => {
     const backing = createMemoryBacking();
     const store = memoryStore(backing);

@@ -7,6 +7,8 @@ import { parseBackupFile } from './parse-backup-file';
 interface Props {
   said: Said | null;
   say: (said: Said) => void;
+  /** False while the page is still loading the learner's data. */
+  ready: boolean;
 }
 
 /** Lets the browser paint (the «Сохраняем…» line) before the page's thread merges the reviews. */
@@ -21,7 +23,7 @@ const nextPaint = () =>
  * «Восстановить из файла»: the file is read and checked in a worker, with its progress shown
  * under the control, then merged by the page runtime; the result or the error replaces it.
  */
-export function ImportControl({ said, say }: Props) {
+export function ImportControl({ said, say, ready }: Props) {
   const [busy, setBusy] = useState<Busy | null>(null);
 
   const importFile = async (event: Event) => {
@@ -55,7 +57,8 @@ export function ImportControl({ said, say }: Props) {
     <div class="settings-field">
       <label htmlFor="restore-file">Восстановить из файла</label>
       <input
-        id="restore-file"
+        // Labelled only once the page can import: a file chosen earlier would have no handler.
+        id={ready ? 'restore-file' : undefined}
         type="file"
         accept="application/json,.json"
         disabled={busy !== null}
