@@ -11,7 +11,7 @@ export interface RetentionChoice {
   label: string;
 }
 
-const percent = (retention: number) => `${Math.round(retention * 100)} %`;
+const percent = (retention: number) => `${Math.round(retention * 100)}\u00a0%`;
 
 /** The three offered choices; 0.90 is the default. */
 export const RETENTION_CHOICES: readonly RetentionChoice[] = [
