@@ -43,6 +43,9 @@ test('with a history, shows per-lesson numbers and charts with text alternatives
       .then((t) => t.reduce((a, b) => a + Number(b), 0)),
   ).toBe(2);
   await expect(page.locator('[data-activity-summary]')).toContainText('3 повторения, дней с занятиями: 2');
+  // One wording for the streak on the page (it was «Серия дней» in one place and «Серия учебных дней подряд» in another).
+  await expect(page.getByText(/Серия/)).toHaveCount(0);
+  await expect(page.getByText(/подряд/)).toHaveCount(2);
   await expect(page.locator('[data-chart="activity"] rect')).toHaveCount(112);
   await expect(page.locator('[data-curve-summary]')).toContainText('через неделю');
   await expect(page.locator('[data-chart="curve"] path.curve-own')).toHaveAttribute('d', /^M/);
