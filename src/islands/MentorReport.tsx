@@ -38,7 +38,12 @@ export default function MentorReport({ courseName, lessons }: Props) {
   const nowMs = pageRuntime().now();
   const report = mentorReport(lessons, state.deck.cards, log, nowMs);
   if (report.questionsInReview === 0) {
-    return <p class="muted">Отчёт появится, когда вы ответите на первые вопросы в уроках.</p>;
+    // In the same box as while counting, so the page below does not move.
+    return (
+      <div class="mentor-report-box">
+        <p class="muted">Отчёт появится, когда вы ответите на первые вопросы в уроках.</p>
+      </div>
+    );
   }
   return (
     <div class="mentor-report-box" data-mentor-report>
