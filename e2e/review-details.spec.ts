@@ -139,6 +139,9 @@ test('a fresh learner sees an empty review with a link to the lessons, starts ne
 
   const first = await answerRightByMouse(page);
   await expect(progress).toHaveAttribute('aria-valuenow', '1');
+  // The bar is drawn to scale (its width is set through the CSSOM, which the CSP allows).
+  const share = await progress.evaluate((bar) => bar.firstElementChild!.clientWidth / bar.clientWidth);
+  expect(share).toBeCloseTo(1 / NEW_PER_DAY, 1);
   await expect(card(page)).not.toHaveAttribute('data-question-id', first);
   const rest = await finishByMouse(page, 1);
   const seen = [first, ...rest];
