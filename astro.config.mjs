@@ -29,6 +29,12 @@ const siteUrlWarning = {
   },
 };
 
+/**
+ * The LMS build (`LMS_BUILD=1`, used by scripts/package-lms.ts): pages report to an LMS through the
+ * package's launch page. The flag is a compile-time constant, so the plain build carries none of it.
+ */
+const lmsBuild = process.env.LMS_BUILD === '1';
+
 const CORE_MODULE =
   /\/src\/(runtime|storage|i18n|domain)\/|\/src\/ui\/(dom|question-card|course-cards)\.ts|\/src\/lib\/card-(dom|view)\.ts|\/idb-keyval\//;
 const LAZY_MODULE =
@@ -45,6 +51,7 @@ export default defineConfig({
   integrations: [mdx(), preact(), ...(site ? [sitemap()] : [siteUrlWarning])],
   build: { format: 'directory' },
   vite: {
+    define: { __LMS_BUILD__: JSON.stringify(lmsBuild) },
     build: {
       rolldownOptions: {
         output: {

@@ -1,0 +1,109 @@
+/**
+ * LMS reporting, one more use-case of the page's runtime, loaded only in the LMS build and only
+ * inside the package's launch page (host.ts). On load it merges the learner's state from the
+ * LMS's `suspend_data` into the local store, as a backup import does, with every undone review
+ * and every reset honoured on both sides; then after every change it reports to the LMS:
+ * completion (every question of the course answered once), the final check's best score, the
+ * learner's state for `suspend_data`, and each answer given on this page (lessons and the final
+ * check, not the daily review, which grows without bound) as an interaction.
+ */
+import type { Review } from '../domain/review';
+import type { Runtime, RuntimeState } from '../runtime/runtime';
+import type { LmsHost } from './host';
+import type { Interaction, Standing } from './scorm';
+import { decodeLmsState, encodeLmsState } from './suspend';
+
+/** What the bridge needs from the page. */
+export interface BridgeOptions {
+  /** Whether answers given on this page are reported as interactions (lessons, the final check). */
+  reportsAnswers: boolean;
+  /** The final check's best share right, 0..1, or null before the first attempt. */
+  bestScore?: (state: RuntimeState) => number | null;
+}
+
+/** Every review in the deck, by id. */
+function reviewsById(state: RuntimeState): Map<string, Review> {
+  const byId = new Map<string, Review>();
+  for (const reviews of state.deck.reviewsByQuestion.values())
+    for (const review of reviews) byId.set(review.id, review);
+  return byId;
+}
+
+/** Connects the page's runtime to the LMS; returns a function that reports at once and disconnects (the page is leaving). */
+export async function connectLms(runtime: Runtime, host: LmsHost, options: BridgeOptions): Promise<() => void> {
+  await runtime.load();
+  const courseQuestions = host.course.questions.map((q) => q.id);
+  const remote = decodeLmsState(host.suspendData, courseQuestions);
+  const remoteUndone = new Set(remote?.undone ?? []);
+  // A review undone on another computer is taken back here too, if this browser holds it.
+  const held = reviewsById(runtime.getState());
+  for (const id of remoteUndone) if (held.has(id)) await runtime.undo(id);
+  if (remote?.reviews.length || remote?.undone.length || Object.keys(remote?.openedLessons ?? {}).length) {
+    // A merge nobody chose: passing the present as the file's date makes every local reset count.
+    await runtime.importReviews(remote!.reviews, {
+      exportedAt: new Date(runtime.now()).toISOString(),
+      undone: remote!.undone,
+      resetAt: remote!.resetAt,
+      openedLessons: remote!.openedLessons,
+    });
+  }
+
+  const questions = new Map(host.course.questions.map((q) => [q.id, q]));
+  const seen = new Set(reviewsById(runtime.getState()).keys());
+  /** Questions answered on this page: one interaction per question per visit (a re-rating is not a new answer). */
+  const answered = new Set<string>();
+  let lastStanding = '';
+  let lastSuspend = host.suspendData;
+
+  const report = () => {
+    const state = runtime.getState();
+    if (!state.checked) return;
+    const interactions: Interaction[] = [];
+    for (const [id, review] of reviewsById(state)) {
+      if (seen.has(id)) continue;
+      seen.add(id);
+      const question = questions.get(review.questionId);
+      if (!options.reportsAnswers || !question || answered.has(question.id)) continue;
+      answered.add(question.id);
+      interactions.push({
+        id: question.id,
+        kind: question.type === 'recall' ? 'recall' : 'choice',
+        correct: review.rating !== 1,
+        atMs: review.reviewedAt,
+      });
+    }
+    const standing: Standing = {
+      completed: host.course.questions.every((q) => state.deck.cards.has(q.id)),
+      bestScore: options.bestScore?.(state) ?? null,
+      passingScore: host.passingScore,
+    };
+    const backup = runtime.backup();
+    const { data } = encodeLmsState(
+      {
+        writtenAt: runtime.now(),
+        reviews: backup.reviews,
+        undone: [...new Set([...remoteUndone, ...backup.undone])],
+        resetAt: backup.resetAt,
+        openedLessons: backup.openedLessons ?? {},
+      },
+      host.suspendLimit,
+      courseQuestions,
+    );
+    const standingKey = JSON.stringify(standing);
+    // The write time changes on every call: compare the state without it.
+    const suspendChanged = data.replace(/"t":\d+/, '') !== lastSuspend.replace(/"t":\d+/, '');
+    if (!interactions.length && standingKey === lastStanding && !suspendChanged) return;
+    lastStanding = standingKey;
+    lastSuspend = data;
+    host.report({ standing, interactions, ...(suspendChanged ? { suspendData: data } : {}) });
+  };
+
+  const unsubscribe = runtime.subscribe(report);
+  const unregister = host.beforeEnd(report);
+  report();
+  return () => {
+    report();
+    unsubscribe();
+    unregister();
+  };
+}

@@ -1,0 +1,129 @@
+import '../domain/tz-moscow';
+import { describe, expect, test } from 'vitest';
+import { createReview } from '../../src/domain/review';
+import { connectLms } from '../../src/lms/bridge';
+import type { LmsHost, LmsUpdate } from '../../src/lms/host';
+import { decodeLmsState, encodeLmsState } from '../../src/lms/suspend';
+import { createRuntime } from '../../src/runtime/runtime';
+import { openProgressChannel } from '../../src/storage/broadcast';
+import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
+import { SETTINGS, at } from '../domain/fixtures';
+
+const T0 = at('2026-03-02T10:00+03:00');
+const QUESTIONS = ['q-a', 'q-b', 'q-c'];
+
+function fakeHost(suspendData = ''): LmsHost & { updates: LmsUpdate[] } {
+  const updates: LmsUpdate[] = [];
+  let data = suspendData;
+  return {
+    version: '2004',
+    learnerId: 'learner-1',
+    learnerName: 'Иванова, Анна',
+    get suspendData() {
+      return data;
+    },
+    suspendLimit: 64_000,
+    passingScore: 0.8,
+    course: {
+      title: 'Курс',
+      version: '1.0.0',
+      passingScore: 0.8,
+      questions: QUESTIONS.map((id) => ({ id, type: 'choice' as const, lesson: 'lesson-1' })),
+    },
+    report(update) {
+      updates.push(update);
+      if (update.suspendData !== undefined) data = update.suspendData;
+    },
+    beforeEnd: () => () => undefined,
+    updates,
+  };
+}
+
+function memoryRuntime(backing = createMemoryBacking(), clock = { nowMs: T0 }) {
+  const store = createMemoryStore(backing);
+  return createRuntime({
+    openStore: async () => ({ store, persistent: true, reason: null }),
+    channel: openProgressChannel('unused', null),
+    now: () => clock.nowMs,
+  });
+}
+
+const review = (id: string, questionId: string, atMs: number) =>
+  createReview({ id, questionId, rating: 3, nowMs: atMs, settings: SETTINGS });
+
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('LMS reporting', () => {
+  test('merges the LMS state, reports «incomplete», then an interaction and «completed» as answers come', async () => {
+    const remote = encodeLmsState(
+      { writtenAt: T0, reviews: [review('r-1', 'q-a', T0 - 60_000)], undone: [], resetAt: null, openedLessons: {} },
+      64_000,
+      QUESTIONS,
+    );
+    const host = fakeHost(remote.data);
+    const runtime = memoryRuntime();
+    await connectLms(runtime, host, { reportsAnswers: true });
+    expect(runtime.getState().deck.cards.has('q-a')).toBe(true);
+    expect(host.updates.at(-1)?.standing).toEqual({ completed: false, bestScore: null, passingScore: 0.8 });
+
+    await runtime.rate('q-b', 1);
+    await runtime.rate('q-c', 3);
+    await settle();
+    const interactions = host.updates.flatMap((u) => u.interactions ?? []);
+    expect(interactions.map((i) => [i.id, i.correct])).toEqual([
+      ['q-b', false],
+      ['q-c', true],
+    ]);
+    expect(host.updates.at(-1)?.standing?.completed).toBe(true);
+    const written = decodeLmsState(host.suspendData, QUESTIONS)!;
+    expect(written.reviews.map((r) => r.questionId).sort()).toEqual(['q-a', 'q-b', 'q-c']);
+  });
+
+  test('a re-rating is not a second interaction; pages outside lessons report none', async () => {
+    const host = fakeHost();
+    const runtime = memoryRuntime();
+    await connectLms(runtime, host, { reportsAnswers: true });
+    const first = await runtime.rate('q-a', 3);
+    await runtime.undo(first.id);
+    await runtime.rate('q-a', 4);
+    await settle();
+    expect(host.updates.flatMap((u) => u.interactions ?? []).map((i) => i.id)).toEqual(['q-a']);
+
+    const reviewHost = fakeHost();
+    const reviewPage = memoryRuntime();
+    await connectLms(reviewPage, reviewHost, { reportsAnswers: false });
+    await reviewPage.rate('q-b', 3);
+    await settle();
+    expect(reviewHost.updates.flatMap((u) => u.interactions ?? [])).toEqual([]);
+  });
+
+  test('what the learner undid on another computer is taken back here and stays out of the LMS state', async () => {
+    const backing = createMemoryBacking();
+    const here = memoryRuntime(backing);
+    await here.load();
+    await here.importReviews([review('r-old', 'q-a', T0 - 60_000)]);
+    const remote = encodeLmsState(
+      {
+        writtenAt: T0,
+        reviews: [review('r-new', 'q-a', T0 - 30_000)],
+        undone: ['r-old'],
+        resetAt: null,
+        openedLessons: {},
+      },
+      64_000,
+      QUESTIONS,
+    );
+    const host = fakeHost(remote.data);
+    const page = memoryRuntime(backing);
+    await connectLms(page, host, { reportsAnswers: false });
+    const ids = [...page.getState().deck.reviewsByQuestion.values()].flat().map((r) => r.id);
+    expect(ids).toEqual(['r-new']);
+    const written = decodeLmsState(host.suspendData, QUESTIONS)!;
+    expect(written.reviews.map((r) => r.id)).toEqual(['r-new']);
+    expect(written.undone).toContain('r-old');
+    // A later page load from the same store does not see it either.
+    const later = memoryRuntime(backing);
+    await later.load();
+    expect([...later.getState().deck.reviewsByQuestion.values()].flat().map((r) => r.id)).toEqual(['r-new']);
+  });
+});
