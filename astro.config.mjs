@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import preact from '@astrojs/preact';
 import sitemap from '@astrojs/sitemap';
+import { basePath } from './scripts/lib/base-path.mjs';
 
 /**
  * The public origin (SITE_URL), for canonical and Open Graph URLs, the sitemap and absolute links
@@ -36,12 +37,15 @@ const siteUrlWarning = {
 const lmsBuild = process.env.LMS_BUILD === '1';
 
 const CORE_MODULE =
-  /\/src\/(runtime|storage|i18n|domain)\/|\/src\/ui\/(dom|question-card|course-cards)\.ts|\/src\/lib\/card-(dom|view)\.ts|\/idb-keyval\//;
+  /\/src\/(runtime|storage|i18n|domain)\/|\/src\/ui\/(dom|question-card|course-cards)\.ts|\/src\/lib\/(card-dom|card-view|urls)\.ts|\/idb-keyval\//;
 const LAZY_MODULE =
   /\/src\/runtime\/(tab-sync|use-runtime)\.ts|\/src\/storage\/memory-store\.ts|\/src\/i18n\/backup-messages\.ts|\/src\/domain\/(deck|scheduler|schemas|backup-import)\.ts/;
 
 export default defineConfig({
   ...(site ? { site } : {}),
+  // The folder the site is served from (BASE_PATH=/academy/sales/), `/` by default. Pages make
+  // every internal URL with src/lib/urls.ts, which reads it as import.meta.env.BASE_URL.
+  base: basePath(),
   // Tests build fixture courses into their own folders so they never touch the real build.
   cacheDir: process.env.ASTRO_CACHE_DIR ?? './node_modules/.astro',
   outDir: process.env.ASTRO_OUT_DIR ?? './dist',

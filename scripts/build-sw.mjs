@@ -5,10 +5,11 @@
  *    one visit the whole course works offline;
  * 2. writes `_headers` from public/_headers, with the Content-Security-Policy read from the built
  *    pages, so the header never drifts from the hashes in the pages' meta tags.
- * Reads and writes the build folder (ASTRO_OUT_DIR or ./dist).
+ * Reads and writes the build folder (ASTRO_OUT_DIR or ./dist), built for the folder BASE_PATH.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { basePath } from './lib/base-path.mjs';
 import { distDir, formatPolicy, pagePaths, unionPolicy } from './lib/built-site.mjs';
 import { pruneCspInBuild } from './lib/prune-csp.mjs';
 import { writeServiceWorker } from './lib/service-worker.mjs';
@@ -29,10 +30,13 @@ const pageRules = pagePaths(dist)
   .join('\n\n');
 const template = readFileSync(join(process.cwd(), 'public', '_headers'), 'utf8');
 // The template's opening comment explains the placeholders; the written file says where it came from.
-const body = template.replace(/^(#.*\n)+\n/, '');
-const headers = `# Written by scripts/build-sw.mjs from public/_headers; edit that file.\n\n${body}`
+const body = template
+  .replace(/^(#.*\n)+\n/, '')
   .replace('__CSP__', formatPolicy(policy))
-  .replace('__PAGES__', pageRules);
+  .replace('__PAGES__', pageRules)
+  // Rules name paths from the build folder's root; served from a folder, they start with its path.
+  .replace(/^\//gm, basePath());
+const headers = `# Written by scripts/build-sw.mjs from public/_headers; edit that file.\n\n${body}`;
 writeFileSync(join(dist, '_headers'), headers);
 console.log(
   `_headers: CSP with ${policy.get('script-src')?.size ?? 0} script sources, ${pagePaths(dist).length} page rules`,

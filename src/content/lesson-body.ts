@@ -16,6 +16,7 @@ const HEADING = /<h([23])\s+id=["']([^"']+)["']\s*>([\s\S]*?)<\/h\1>/g;
 const CHECKPOINT = /<Checkpoint\s+ids=\{\s*\[([^\]]*)\]\s*\}\s*\/>/g;
 const TERM = /<Term\s+id=["']([^"']+)["']\s*>/g;
 const MARKDOWN_HEADING = /^#{2,3}\s+\S/m;
+const HTML_SITE_LINK = /<a\s[^>]*\bhref=["'](\/(?!\/)[^"']*)["']/g;
 
 /** Headings with explicit ids, in document order. */
 export function readHeadings(body: string): LessonHeading[] {
@@ -41,4 +42,12 @@ export function readTermIds(body: string): string[] {
 /** True when the body uses a Markdown `##` heading, which would get no stable id. */
 export function hasMarkdownSectionHeading(body: string): boolean {
   return MARKDOWN_HEADING.test(body.replace(/```[\s\S]*?```/g, ''));
+}
+
+/**
+ * The site paths of links written as HTML (`<a href="/glossary/">`). Only Markdown links get the
+ * folder the site is served from added at render, so these would break under a base path.
+ */
+export function readHtmlSiteLinks(body: string): string[] {
+  return [...body.matchAll(HTML_SITE_LINK)].map((m) => m[1] ?? '');
 }

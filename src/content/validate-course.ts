@@ -1,5 +1,11 @@
 import type { LessonData } from './lesson-schema';
-import { hasMarkdownSectionHeading, readCheckpoints, readHeadings, readTermIds } from './lesson-body';
+import {
+  hasMarkdownSectionHeading,
+  readCheckpoints,
+  readHeadings,
+  readHtmlSiteLinks,
+  readTermIds,
+} from './lesson-body';
 import { KEBAB_CASE } from './slugs';
 
 /** One parsed lesson file, as the loader sees it. */
@@ -59,6 +65,12 @@ export function validateCourse(lessons: readonly LessonFile[], context: CourseCo
       if (!context.termIds.has(id)) at(`<Term id="${id}">: no glossary term with this id in content/glossary.json`);
       else if (termsSeen.has(id)) at(`<Term id="${id}"> is linked twice; link a term only where it first appears`);
       termsSeen.add(id);
+    }
+
+    for (const href of readHtmlSiteLinks(lesson.body)) {
+      at(
+        `<a href="${href}">: write a link to the course as Markdown, [текст](${href}), so it follows the site's folder`,
+      );
     }
 
     const placed = new Map<string, number>();

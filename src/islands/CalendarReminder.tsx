@@ -11,6 +11,8 @@ import {
 
 interface Props {
   courseName: string;
+  /** The review page's URL path (`urls.review()`), which the event links. */
+  reviewPath: string;
 }
 
 const ERROR_ID = 'reminder-error';
@@ -21,7 +23,7 @@ const ERROR_ID = 'reminder-error';
  * review page on this site; invalid input is reported in Russian in a `role="alert"` next to the
  * form.
  */
-export default function CalendarReminder({ courseName }: Props) {
+export default function CalendarReminder({ courseName, reviewPath }: Props) {
   const [input, setInput] = useState<ReminderFormInput>({
     time: REMINDER_DEFAULTS.time,
     date: '',
@@ -66,7 +68,7 @@ export default function CalendarReminder({ courseName }: Props) {
       return;
     }
     setError(undefined);
-    downloadReminder(parsed.plan, courseName);
+    downloadReminder(parsed.plan, courseName, reviewPath);
     setDone(`Файл ${REMINDER_FILE_NAME} скачан: откройте его, чтобы добавить напоминание в календарь.`);
   };
 

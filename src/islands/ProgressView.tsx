@@ -39,7 +39,7 @@ export default function ProgressView({ lessons }: Props) {
         {alertBox}
         <p class="notice" data-progress-empty>
           Здесь пока пусто — и это нормально: всё начинается с первого вопроса. Ответьте на вопросы в любом уроке, и
-          здесь появятся ваши графики. <a href="/">К урокам</a>
+          здесь появятся ваши графики. <a href={urls.home}>К урокам</a>
         </p>
       </div>
     );

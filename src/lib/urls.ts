@@ -1,26 +1,49 @@
-/** Site-relative URLs of the pages trainers link to. Kept in one place so links stay stable. */
-export const urls = {
-  lesson: (slug: string, sectionId?: string) => `/lessons/${slug}/${sectionId ? `#${sectionId}` : ''}`,
-  review: (lessonSlug?: string) => (lessonSlug ? `/review/?lesson=${lessonSlug}` : '/review/'),
-  summary: '/summary/',
-  print: '/print/',
-  glossary: (termId?: string) => `/glossary/${termId ? `#${termId}` : ''}`,
-} as const;
+/**
+ * Every internal URL the site writes is made here: in pages at build time, in scripts in the
+ * browser, in what the trainer kit copies or downloads. The site may be served from a folder
+ * (`BASE_PATH=/academy/sales/ npm run build`), so a URL is a site path under that base.
+ */
+
+/** The folder the site is built for (`/`, `/academy/sales/`): Astro's `base`, slashes at both ends. */
+export const BASE: string = import.meta.env.BASE_URL;
 
 /**
- * The public origin from SITE_URL at build time (`https://course.example.com`), or undefined when
- * it was not set. Astro defines `import.meta.env.SITE` for server and browser code alike.
+ * A site path (`/review/`, `/cards.json`, `/lessons/x/#y`, always from the site's root) as a URL
+ * path under `base`: `sitePath('/review/', '/academy/sales/')` is `/academy/sales/review/`.
  */
-export const publicOrigin: string | undefined = import.meta.env.SITE ? new URL(import.meta.env.SITE).origin : undefined;
-
-/**
- * Stands for the origin in text rendered at build time without SITE_URL (the trainer kit's links
- * and snippet). The page shows it as nothing (a site-relative path) and the browser puts its own
- * origin in its place; `.invalid` is reserved (RFC 2606), so it can never be a real address.
- */
-export const ORIGIN_PLACEHOLDER = 'https://origin.invalid';
-
-/** An absolute URL of a site path on `origin`: the public one, the placeholder, or `location.origin`. */
-export function absoluteUrl(path: string, origin: string = publicOrigin ?? ORIGIN_PLACEHOLDER): string {
-  return new URL(path, origin).href;
+export function sitePath(path: string, base: string = BASE): string {
+  return base + path.replace(/^\//, '');
 }
+
+/**
+ * A link as an author writes it in a lesson's Markdown: a site path (`/glossary/#lead`) gets the
+ * base; another site, an `#anchor` or a relative link is left as written.
+ */
+export function siteHref(href: string, base: string = BASE): string {
+  return href.startsWith('/') && !href.startsWith('//') ? sitePath(href, base) : href;
+}
+
+/** The site's pages and files under `base`. Kept in one place so links stay stable. */
+export function siteUrls(base: string) {
+  const at = (path: string, id?: string) => sitePath(id ? `${path}#${id}` : path, base);
+  return {
+    home: at('/'),
+    lesson: (slug: string, sectionId?: string) => at(`/lessons/${slug}/`, sectionId),
+    review: (lessonSlug?: string) => at(lessonSlug ? `/review/?lesson=${lessonSlug}` : '/review/'),
+    progress: at('/progress/'),
+    settings: at('/settings/'),
+    trainers: (sectionId?: string) => at('/trainers/', sectionId),
+    summary: at('/summary/'),
+    print: at('/print/'),
+    glossary: (termId?: string) => at('/glossary/', termId),
+    /** Every card, for the review and the lessons' explanations (src/pages/cards.json.ts). */
+    cards: at('/cards.json'),
+    /** A lesson chart drawn at build time (src/pages/charts). */
+    chart: (name: string) => at(`/charts/${name}.svg`),
+    /** Written by scripts/build-sw.mjs; its scope is `home`. */
+    serviceWorker: at('/sw.js'),
+  } as const;
+}
+
+/** The site's pages and files under the base the site was built for. */
+export const urls = siteUrls(BASE);

@@ -3,16 +3,19 @@
  * «Напоминать каждый день» button, which loads this module only when pressed. Browser only.
  */
 import { downloadText } from '../lib/download';
-import { urls } from '../lib/urls';
 import { pageUrl } from './page-origin';
 import { buildReminderIcs, newEventUid, REMINDER_FILE_NAME, type ReminderPlan } from './reminder';
 
 export { defaultReminderPlan, REMINDER_DEFAULTS, REMINDER_FILE_NAME } from './reminder';
 
-/** Builds the `.ics` for `plan`, pointing at the review page on this site, and downloads it. */
-export function downloadReminder(plan: ReminderPlan, courseName: string): void {
+/**
+ * Builds the `.ics` for `plan`, pointing at the review page on this site, and downloads it.
+ * `reviewPath` is `urls.review()`, written into the page at build time: importing urls.ts here
+ * would load the lesson pages' shared bundle on the trainer kit.
+ */
+export function downloadReminder(plan: ReminderPlan, courseName: string, reviewPath: string): void {
   const nowMs = Date.now();
-  const reviewUrl = pageUrl(urls.review());
+  const reviewUrl = pageUrl(reviewPath);
   const uid = newEventUid(new URL(reviewUrl).host, nowMs);
   downloadText(
     buildReminderIcs(plan, { reviewUrl, courseName, uid, nowMs }),

@@ -3,7 +3,8 @@
  * The page renders this; the snippet is built from it.
  */
 import type { Lesson } from '../lib/course';
-import { absoluteUrl, publicOrigin, ORIGIN_PLACEHOLDER, urls } from '../lib/urls';
+import { absoluteUrl, publicOrigin, ORIGIN_PLACEHOLDER } from '../lib/absolute-url';
+import { urls } from '../lib/urls';
 
 /** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
 export type KitLessonSource = Pick<

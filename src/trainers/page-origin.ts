@@ -2,7 +2,7 @@
  * Absolute URLs in the browser. With SITE_URL set at build time they use the public origin;
  * without it, the origin the page is served from, read when the learner copies or downloads.
  */
-import { absoluteUrl, publicOrigin } from '../lib/urls';
+import { absoluteUrl, publicOrigin } from '../lib/absolute-url';
 
 /** Marks an empty slot, in text rendered at build time, where the page's origin goes. */
 export const ORIGIN_SLOT_ATTRIBUTE = 'data-page-origin';

@@ -1,9 +1,10 @@
 /** The course's cards as a file of their own (`/cards.json`, see src/pages/cards.json.ts), cached by the browser. */
 import type { CourseCards } from '../lib/course';
+import { urls } from '../lib/urls';
 
 /** Fetches `/cards.json`; rejects when it cannot. */
 export async function fetchCourseCards(): Promise<CourseCards> {
-  const response = await fetch(`${import.meta.env.BASE_URL.replace(/\/?$/, '/')}cards.json`);
+  const response = await fetch(urls.cards);
   if (!response.ok) throw new Error(`cards.json: HTTP ${response.status}`);
   return (await response.json()) as CourseCards;
 }

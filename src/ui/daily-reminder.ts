@@ -13,7 +13,11 @@ export function enableDailyReminder(root: ParentNode = document): void {
   button.addEventListener('click', () => {
     import('../trainers/download-reminder')
       .then(({ defaultReminderPlan, downloadReminder, REMINDER_FILE_NAME }) => {
-        downloadReminder(defaultReminderPlan(Date.now()), link.dataset['courseName'] ?? '');
+        downloadReminder(
+          defaultReminderPlan(Date.now()),
+          link.dataset['courseName'] ?? '',
+          link.dataset['reviewUrl'] ?? '',
+        );
         status.textContent = `Файл ${REMINDER_FILE_NAME} скачан: откройте его, чтобы добавить напоминание в календарь.`;
       })
       // Offline before the service worker cached the writer: the trainer kit's form still works.

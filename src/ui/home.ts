@@ -6,6 +6,7 @@
 import { buildQueue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
 import { pageRuntime } from '../runtime/page';
+import { urls } from '../lib/urls';
 import { fill, h, storageAlerts } from './dom';
 
 /** A lesson as the home status needs it (read from the course list's markup). */
@@ -69,14 +70,14 @@ export function mountHomeStatus(root: ParentNode = document): void {
       h(
         'p',
         { class: 'home-continue' },
-        due > 0 && h('a', { class: 'button button-primary', href: '/review/' }, 'Повторить карточки'),
+        due > 0 && h('a', { class: 'button button-primary', href: urls.review() }, 'Повторить карточки'),
         next &&
           h(
             'a',
             { class: due > 0 ? 'button' : 'button button-primary', href: next.href },
             `${statusOf(next) === 'не начат' ? 'Начать' : 'Продолжить'}: ${next.title}`,
           ),
-        !next && due === 0 && h('a', { class: 'button', href: '/progress/' }, 'Посмотреть прогресс'),
+        !next && due === 0 && h('a', { class: 'button', href: urls.progress }, 'Посмотреть прогресс'),
       ),
     );
   };

@@ -147,3 +147,18 @@ describe('validateCourse: replaced questions', () => {
     ]);
   });
 });
+
+describe('validateCourse: links to the course', () => {
+  const withLink = (link: string) => `Смотрите ${link}.\n\n${body(['a'])}`;
+
+  test('accepts Markdown links to the course and HTML links elsewhere', () => {
+    const text = withLink('[словарь](/glossary/#lead), <a href="https://example.com/">сайт</a>, <a href="#x">выше</a>');
+    expect(validate([lesson('one', 1, [recall('a')], text)])).toEqual([]);
+  });
+
+  test('rejects an HTML link to the course, which would miss the folder the site is served from', () => {
+    expect(validate([lesson('one', 1, [recall('a')], withLink('<a href="/glossary/">словарь</a>'))])).toEqual([
+      'content/lessons/one.mdx: <a href="/glossary/">: write a link to the course as Markdown, [текст](/glossary/), so it follows the site\'s folder',
+    ]);
+  });
+});

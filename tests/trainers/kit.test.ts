@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { buildTrainerKit, type KitLessonSource } from '../../src/trainers/kit';
-import { ORIGIN_PLACEHOLDER } from '../../src/lib/urls';
+import { ORIGIN_PLACEHOLDER } from '../../src/lib/absolute-url';
 import { buildOnboardingSnippet, escapeMarkdownText } from '../../src/trainers/snippet';
 
 const lessons: KitLessonSource[] = [
