@@ -56,6 +56,9 @@ export default defineConfig({
   build: { format: 'directory' },
   vite: {
     define: { __LMS_BUILD__: JSON.stringify(lmsBuild) },
+    // In the LMS build, scripts find the files they load (lazy chunks, the backup worker) relative
+    // to themselves: the package is served from a folder nobody knows at build time.
+    ...(lmsBuild ? { experimental: { renderBuiltUrl: () => ({ relative: true }) } } : {}),
     build: {
       rolldownOptions: {
         output: {

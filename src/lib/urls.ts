@@ -4,15 +4,47 @@
  * (`BASE_PATH=/academy/sales/ npm run build`), so a URL is a site path under that base.
  */
 
+/** In the browser, in the LMS build: the package's folder wherever the LMS serves it. */
+const lmsPage = __LMS_BUILD__ && !import.meta.env.SSR && typeof document !== 'undefined';
+
+/**
+ * The package's folder in the LMS build, read from the page: the build is made for a placeholder
+ * base, and each page says where the root is relative to itself (`<meta name="course-root">`,
+ * written by scripts/lib/lms-relative.mjs as a relative URL).
+ */
+function lmsRoot(): string {
+  const meta = document.querySelector<HTMLMetaElement>('meta[name="course-root"]');
+  return new URL(meta?.content ?? './', location.href).pathname.replace(/[^/]*$/, '');
+}
+
 /** The folder the site is built for (`/`, `/academy/sales/`): Astro's `base`, slashes at both ends. */
-export const BASE: string = import.meta.env.BASE_URL;
+export const BASE: string = lmsPage ? lmsRoot() : import.meta.env.BASE_URL;
+
+/**
+ * A folder URL as the URL of its index file (`…/review/?x` → `…/review/index.html?x`): an LMS's
+ * file server may not map a folder to its index. The LMS build's pages get the same from
+ * scripts/lib/lms-relative.mjs.
+ */
+function namingFile(url: string): string {
+  return url.replace(/^([^?#]*\/)(?=[?#]|$)/, '$1index.html');
+}
 
 /**
  * A site path (`/review/`, `/cards.json`, `/lessons/x/#y`, always from the site's root) as a URL
  * path under `base`: `sitePath('/review/', '/academy/sales/')` is `/academy/sales/review/`.
  */
 export function sitePath(path: string, base: string = BASE): string {
-  return base + path.replace(/^\//, '');
+  const url = base + path.replace(/^\//, '');
+  return lmsPage ? namingFile(url) : url;
+}
+
+/**
+ * A URL written at build time into data the browser reads (cards.json): in the LMS build it names
+ * the placeholder base, which becomes the package's folder here; elsewhere it is already right.
+ */
+export function builtHref(href: string): string {
+  const built = import.meta.env.BASE_URL;
+  return lmsPage && href.startsWith(built) ? sitePath(href.slice(built.length - 1)) : href;
 }
 
 /**

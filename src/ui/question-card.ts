@@ -8,6 +8,7 @@ import type { Rating } from '../domain/review';
 import { formatInterval } from '../i18n/intervals';
 import { RATING_LABELS, ratingButtonLabel } from '../i18n/ratings';
 import { QUESTION_TYPE_LABELS, type CardView } from '../lib/card-view';
+import { builtHref } from '../lib/urls';
 import { fill, h } from './dom';
 
 type Previews = Record<Rating, IntervalPreview>;
@@ -182,7 +183,7 @@ export function createQuestionCard(options: QuestionCardOptions): QuestionCard {
           { class: 'question-answer' },
           card.type === 'recall' && h('p', {}, h('strong', {}, card.answer)),
           card.explanation && h('p', {}, card.explanation),
-          h('p', {}, h('a', { href: card.sourceHref }, 'Перечитать раздел урока')),
+          h('p', {}, h('a', { href: builtHref(card.sourceHref) }, 'Перечитать раздел урока')),
         ),
       list.length > 0 &&
         h(
