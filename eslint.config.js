@@ -14,7 +14,8 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   {
     languageOptions: {
-      globals: { ...globals.browser, ...globals.node },
+      // __LMS_BUILD__: a compile-time flag (astro.config.mjs, src/env.d.ts).
+      globals: { ...globals.browser, ...globals.node, __LMS_BUILD__: 'readonly' },
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {

@@ -1,4 +1,6 @@
 import { expect, test, type BrowserContext, type FrameLocator, type Locator, type Page } from '@playwright/test';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strFromU8 } from 'fflate';
 import type { LmsCourse } from '../src/lms/host';
 import { decodeLmsState, encodeLmsState } from '../src/lms/suspend';
@@ -129,6 +131,18 @@ test('each package: the manifest parses, lists every file of the zip, names the 
     expect(parsed!.files).toContain('launch.html');
     expect(parsed!.files).toContain('lessons/ignoring-the-problem/index.html');
   }
+});
+
+test('the plain site carries no LMS code; the package does', () => {
+  const scripts = (dir: string) =>
+    readdirSync(join(dir, '_astro'))
+      .filter((f) => f.endsWith('.js'))
+      .map((f) => readFileSync(join(dir, '_astro', f), 'utf8'))
+      .join('\n');
+  const lmsMarkers = /courseLms|cmi\.suspend_data|API_1484_11|course-root/;
+  expect(scripts(process.env['ASTRO_OUT_DIR'] ?? 'dist')).not.toMatch(lmsMarkers);
+  expect(scripts(join('dist-lms', 'site'))).toMatch(lmsMarkers);
+  expect(strFromU8(readPackage('2004')['lms/launch.js']!)).toMatch(/API_1484_11/);
 });
 
 test('SCORM 1.2: initialises once, «incomplete» after the first lesson, location, interactions, session time, resume', async ({

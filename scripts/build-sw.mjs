@@ -1,6 +1,7 @@
 /**
  * Runs after `astro build` (see the `build` script in package.json):
- * 0. trims each page's CSP meta tag to the hashes it needs (scripts/lib/prune-csp.mjs);
+ * 0. trims each page's CSP meta tag to the hashes it needs (scripts/lib/prune-csp.mjs), and copies
+ *    the SCORM packages into `downloads/` when `npm run package:lms` has made them;
  * 1. writes the service worker `sw.js` with Workbox, precaching every page and asset, so that after
  *    one visit the whole course works offline;
  * 2. writes `_headers` from public/_headers, with the Content-Security-Policy read from the built
@@ -11,12 +12,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { basePath } from './lib/base-path.mjs';
 import { distDir, formatPolicy, pagePaths, unionPolicy } from './lib/built-site.mjs';
+import { copyLmsDownloads } from './lib/lms-downloads.mjs';
 import { pruneCspInBuild } from './lib/prune-csp.mjs';
 import { writeServiceWorker } from './lib/service-worker.mjs';
 
 const dist = distDir();
 
 console.log(`CSP: unused hashes dropped from the pages' meta tags, ${pruneCspInBuild(dist)} bytes`);
+
+const packages = copyLmsDownloads(dist);
+if (packages) console.log(`downloads/: ${packages} SCORM packages from npm run package:lms, linked on /trainers/`);
 
 const { count, sizeBytes, warnings } = await writeServiceWorker(dist);
 for (const warning of warnings) console.warn(`workbox: ${warning}`);

@@ -42,7 +42,8 @@ export async function writeServiceWorker(dist) {
       globDirectory: dist,
       globPatterns: ['**/*'],
       // Not pages a learner opens: host configuration, the sitemap, and the worker itself.
-      globIgnores: ['sw.js', '_headers', '_redirects', 'sitemap*.xml', '404.html', 'robots.txt'],
+      // The SCORM packages are downloads for trainers, not part of the course a learner uses offline.
+      globIgnores: ['sw.js', '_headers', '_redirects', 'sitemap*.xml', '404.html', 'robots.txt', 'downloads/**'],
       // Bundled files have a content hash in their names and need no revision of their own.
       dontCacheBustURLsMatching: /^_astro\//,
     });

@@ -47,7 +47,7 @@ export function launch(win: Window & { courseLms?: LmsHost }, doc: Document = wi
   const startedAt = Date.now();
 
   let session: LmsSession | null = null;
-  const found = findApi(win as unknown as Parameters<typeof findApi>[0]);
+  const found = findApi(win);
   if (!found) show(LAUNCH_MESSAGES.noApi);
   else {
     try {

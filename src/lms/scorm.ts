@@ -62,7 +62,7 @@ function searchUp(start: ApiWindow): FoundApi | null {
     if (isApi2004(api2004)) return { version: '2004', api: api2004 };
     const api12 = read(win, 'API');
     if (isApi12(api12)) return { version: '1.2', api: api12 };
-    const parent = read(win, 'parent');
+    const parent: ApiWindow | null | undefined = read(win, 'parent');
     if (!parent || parent === win) break;
     win = parent;
   }

@@ -81,11 +81,14 @@ describe('finding the API', () => {
   });
 
   test('finds nothing when no window has one, and survives windows it may not read', () => {
-    const foreign = new Proxy({} as ApiWindow, {
-      get() {
-        throw new DOMException('Blocked a frame', 'SecurityError');
+    const foreign: ApiWindow = new Proxy<ApiWindow>(
+      {},
+      {
+        get() {
+          throw new DOMException('Blocked a frame', 'SecurityError');
+        },
       },
-    });
+    );
     const alone: ApiWindow = { parent: foreign };
     expect(findApi(alone)).toBeNull();
     const top: ApiWindow = {};
