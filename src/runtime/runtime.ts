@@ -21,7 +21,15 @@ import {
   type Deck,
   type QuestionReplacements,
 } from '../domain/deck-model';
-import type { Rating, Review } from '../domain/review';
+import {
+  finalCheckRating,
+  mergeFinalChecks,
+  type FinalCheckAnswer,
+  type FinalCheckAttempt,
+} from '../domain/final-check';
+import { parseLearnerName } from '../domain/learner-name';
+import { newReviewId, type Rating, type Review } from '../domain/review';
+import type { CachedCard } from '../domain/card-cache';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
@@ -43,6 +51,10 @@ export interface RuntimeState {
   settings: Settings;
   /** Lessons the learner has opened (slug → first visit, epoch ms): new questions come only from these. */
   openedLessons: ReadonlyMap<string, number>;
+  /** Finished final-check attempts, in the order they became known. */
+  finalChecks: readonly FinalCheckAttempt[];
+  /** The learner's name for the certificate ('' when none). */
+  learnerName: string;
   /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
   storageAlert: string | null;
   /** The last failed save (Russian, for `role="alert"`). */
@@ -56,6 +68,8 @@ export const INITIAL_STATE: RuntimeState = Object.freeze({
   deck: EMPTY_DECK,
   settings: DEFAULT_SETTINGS,
   openedLessons: new Map(),
+  finalChecks: [],
+  learnerName: '',
   storageAlert: null,
   saveError: null,
 });
@@ -83,6 +97,13 @@ export interface Imported {
   /** Reviews left out because the learner took them back (undone, or before a reset that counts). */
   takenBack: number;
   /** Whether the added reviews were saved (else they are queued for a retry). */
+  saved: WriteResult;
+}
+
+/** A finished final-check attempt and whether it was saved. */
+export interface FinishedFinalCheck {
+  attempt: FinalCheckAttempt;
+  /** Whether the attempt and its reviews were saved (else they are queued for a retry). */
   saved: WriteResult;
 }
 
@@ -133,6 +154,14 @@ export interface Runtime {
   retryPending(): Promise<WriteResult>;
   /** Records that the learner opened a lesson (its first visit counts; later ones change nothing). */
   openLesson(slug: string): Promise<WriteResult>;
+  /**
+   * Finishes a final-check attempt: every answer is a review of its card (right «Хорошо», wrong
+   * «Снова»; the questions are in the deck already, so no new-per-day limit applies), and the
+   * attempt's record (score, total, the review ids) is saved with them in one write.
+   */
+  finishFinalCheck(answers: readonly FinalCheckAnswer[]): Promise<FinishedFinalCheck>;
+  /** Saves the learner's name for the certificate (cleaned up by `parseLearnerName`). */
+  saveLearnerName(name: string): Promise<WriteResult>;
   /** What each rating of the question would set now, for the rating buttons (loads the scheduler). */
   previews(questionId: string): Promise<Record<Rating, IntervalPreview>>;
 }
@@ -179,11 +208,17 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         alert,
         takenBack: stored,
         openedLessons,
+        finalChecks,
+        learnerName,
       } = await loadDeck(store, settings, { onCachedCards, replacements, priority });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
         if (message.type === 'lesson-opened') return set({ openedLessons: opened(message.slug, message.atMs) });
+        if (message.type === 'name-changed') return set({ learnerName: message.name });
+        if (message.type === 'final-check-saved')
+          set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
+        if (message.type === 'progress-cleared') set({ finalChecks: [] });
         recordTakenBack(takenBack, message, deps.now());
         messages = messages.then(async () => {
           const { applyProgressMessage } = await import('./tab-sync');
@@ -199,6 +234,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         deck,
         settings,
         openedLessons: new Map([...openedLessons, ...state.openedLessons]),
+        finalChecks: mergeFinalChecks(finalChecks, state.finalChecks).attempts,
+        learnerName: state.learnerName || learnerName,
         storageAlert: persistent ? alert : (reason ?? alert),
       });
       return (loaded = { store, saver });
@@ -245,12 +282,22 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     async importReviews(reviews, file) {
       if (!loaded) await start();
       const { withReviews } = await grade();
-      const { kept, takenBack: left } = withoutTakenBack(
-        reviews,
-        file ? takenBackForImport(takenBack, file) : takenBack,
-      );
+      const taken = file ? takenBackForImport(takenBack, file) : takenBack;
+      const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
       const { deck, added } = withReviews(state.deck, kept, state.settings);
       set({ deck });
+      // The file's attempts join this browser's (none from before a reset that counts); its name
+      // fills in only where this browser has none: a name typed here stays.
+      const attempts = mergeFinalChecks(state.finalChecks, file?.finalChecks ?? [], taken.resetAt ?? null);
+      if (attempts.added.length) {
+        set({ finalChecks: attempts.attempts });
+        void save({ kind: 'final-check', attempts: attempts.added, reviews: [] });
+      }
+      const fileName = parseLearnerName(file?.learnerName);
+      if (fileName && !state.learnerName) {
+        set({ learnerName: fileName });
+        void save({ kind: 'name', name: fileName });
+      }
       for (const [slug, atMs] of Object.entries(file?.openedLessons ?? {})) {
         if ((state.openedLessons.get(slug) ?? Infinity) <= atMs) continue;
         set({ openedLessons: opened(slug, atMs) });
@@ -266,7 +313,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       if (!loaded) await start();
       const resetAt = deps.now();
       takenBack.resetAt = resetAt;
-      set({ deck: emptyDeck(replacements) });
+      set({ deck: emptyDeck(replacements), finalChecks: [] });
       return save({ kind: 'clear', resetAt });
     },
     backup: () =>
@@ -277,6 +324,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         undone: takenBack.undone,
         resetAt: takenBack.resetAt,
         openedLessons: state.openedLessons,
+        finalChecks: state.finalChecks,
+        learnerName: state.learnerName,
       }),
     async saveSettings(settings) {
       if (!loaded) await start();
@@ -296,6 +345,37 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const atMs = deps.now();
       set({ openedLessons: opened(slug, atMs) });
       return save({ kind: 'opened', slug, atMs });
+    },
+    async finishFinalCheck(answers) {
+      if (!loaded) await start();
+      const { rate } = grading ?? (await grade());
+      const nowMs = deps.now();
+      let deck = state.deck;
+      const reviews: Review[] = [];
+      const cacheEntries: CachedCard[] = [];
+      for (const { questionId, correct } of answers) {
+        const rated = rate(deck, { questionId, rating: finalCheckRating(correct), nowMs, settings: state.settings });
+        deck = rated.deck;
+        reviews.push(rated.review);
+        cacheEntries.push(rated.cacheEntry);
+      }
+      const attempt: FinalCheckAttempt = {
+        attemptId: newReviewId(),
+        finishedAt: nowMs,
+        score: answers.filter((a) => a.correct).length,
+        total: answers.length,
+        reviewIds: reviews.map((r) => r.id),
+      };
+      set({ deck, finalChecks: [...state.finalChecks, attempt] });
+      const saved = await save({ kind: 'final-check', attempts: [attempt], reviews, cacheEntries });
+      return { attempt, saved };
+    },
+    async saveLearnerName(name) {
+      if (!loaded) await start();
+      const learnerName = parseLearnerName(name);
+      if (learnerName === state.learnerName) return { ok: true };
+      set({ learnerName });
+      return save({ kind: 'name', name: learnerName });
     },
     async previews(questionId) {
       const { createScheduler } = await grade();
