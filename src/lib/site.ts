@@ -7,11 +7,16 @@ export const site = {
   credit: course.credit,
 } as const;
 
-/** Header navigation, in order. `primary` items stay in the header's one row on a phone; the rest go under «Ещё». */
+/**
+ * Header navigation, in order. `primary` items stay in the header's one row on a phone; the rest go
+ * under «Ещё» there. `more` items are under «Ещё» on every screen (the row has no room for them).
+ */
 export const navigation = [
-  { href: '/', label: 'Уроки', primary: true },
-  { href: '/review/', label: 'Повторение', primary: true },
-  { href: '/progress/', label: 'Прогресс', primary: false },
-  { href: '/settings/', label: 'Настройки', primary: false },
-  { href: '/trainers/', label: 'Тренерам', primary: false },
+  { href: '/', label: 'Уроки', primary: true, more: false },
+  { href: '/review/', label: 'Повторение', primary: true, more: false },
+  { href: '/progress/', label: 'Прогресс', primary: false, more: false },
+  { href: '/settings/', label: 'Настройки', primary: false, more: false },
+  { href: '/trainers/', label: 'Тренерам', primary: false, more: false },
+  { href: '/final-check/', label: 'Итоговая проверка', primary: false, more: true },
+  { href: '/certificate/', label: 'Сертификат', primary: false, more: true },
 ] as const;

@@ -5,6 +5,8 @@ export const urls = {
   summary: '/summary/',
   print: '/print/',
   glossary: (termId?: string) => `/glossary/${termId ? `#${termId}` : ''}`,
+  finalCheck: '/final-check/',
+  certificate: '/certificate/',
 } as const;
 
 /**
