@@ -66,7 +66,7 @@ test('the certificate: name kept, completion date, best score, and the recall on
   await page.reload();
   await expect(certificate.locator('[data-certificate-recall]')).toHaveAttribute('data-certificate-recall', 'measured');
   await expect(certificate.locator('[data-certificate-recall]')).toHaveText(
-    /^83\u00a0% .*: 5 из 6 плановых повторений\.$/,
+    /^83\u00a0% — вспомнено 5 из 6 плановых повторений за последние 30 дней/,
   );
   await page.emulateMedia({ media: 'print' });
   await expect(page.getByLabel('Ваше имя для сертификата')).toBeHidden();

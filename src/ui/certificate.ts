@@ -61,15 +61,25 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
     const { deck, finalChecks } = runtime.getState();
     const excluded = new Set(finalChecks.flatMap((a) => a.reviewIds));
     const recall = measuredRecall({ deck, questionIds, excludedReviewIds: excluded, nowMs: runtime.now() });
+    const attrs = { 'data-certificate-recall': recall.kind };
+    if (recall.kind === 'measured' && recall.share !== null)
+      return h(
+        'dd',
+        attrs,
+        h('strong', {}, `${Math.round(recall.share * 100)}\u00a0%`),
+        h(
+          'span',
+          { class: 'certificate-note' },
+          ` — вспомнено ${recall.recalled} из ${formatCount(recall.counted, REVIEWS)} за последние 30 дней (с оценкой «Трудно» или выше).`,
+        ),
+      );
     const text =
       recall.kind === 'measured'
-        ? recall.share === null
-          ? 'За последние 30 дней плановых повторений не было: долговременное запоминание пока не измерить.'
-          : `${Math.round(recall.share * 100)}\u00a0% — столько плановых повторений за последние 30 дней вы вспомнили (оценка «Трудно» или выше): ${recall.recalled} из ${formatCount(recall.counted, REVIEWS)}.`
+        ? 'За последние 30 дней плановых повторений не было: запоминание пока не измерить.'
         : recall.kind === 'pending'
           ? `Появится ${formatDate(recall.availableAt)}: через 30 дней после первого ответа, когда повторения покажут, что осталось в памяти.`
           : 'Появится через 30 дней после первого ответа.';
-    return h('dd', { 'data-certificate-recall': recall.kind }, text);
+    return h('dd', attrs, text);
   }
 
   function draw(): void {
@@ -114,7 +124,7 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
             !results && ' — ',
             !results && h('a', { href: urls.finalCheck, class: 'no-print' }, 'пройти проверку'),
           ),
-          h('dt', {}, 'Запоминание через месяц'),
+          h('dt', {}, 'Измеренное запоминание'),
           recallLine(),
         ),
         h(
