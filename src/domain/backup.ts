@@ -9,7 +9,7 @@
  * writes a row per review with the question as an index into a list of question ids and the time as
  * the gap since the previous review (about 62 bytes each). Every version ever written is read.
  */
-import type { FinalCheckAttempt } from './final-check';
+import type { FinalCheckAttempt } from './final-check-record';
 import type { Review } from './review';
 import type { Settings } from './settings';
 

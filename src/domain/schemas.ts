@@ -7,7 +7,7 @@
 // zod's mini API: the classic API does not tree-shake, and its object schemas probe `new Function`, which the CSP forbids.
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT } from './backup';
-import type { FinalCheckAttempt } from './final-check';
+import type { FinalCheckAttempt } from './final-check-record';
 import { MAX_NAME_LENGTH } from './learner-name';
 import { REVIEWED_AT_RANGE, type Review } from './review';
 import type { Settings } from './settings';

@@ -21,15 +21,9 @@ import {
   type Deck,
   type QuestionReplacements,
 } from '../domain/deck-model';
-import {
-  finalCheckRating,
-  mergeFinalChecks,
-  type FinalCheckAnswer,
-  type FinalCheckAttempt,
-} from '../domain/final-check';
+import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
 import { parseLearnerName } from '../domain/learner-name';
-import { newReviewId, type Rating, type Review } from '../domain/review';
-import type { CachedCard } from '../domain/card-cache';
+import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
@@ -168,6 +162,8 @@ export interface Runtime {
 
 /** Deck operations and the scheduler, loaded on first need. */
 const loadGrading = () => import('../domain/deck');
+/** Recording and merging final-check attempts (with the scheduler), loaded on first need. */
+const loadAttempts = () => import('../domain/final-check-attempts');
 
 interface Loaded {
   store: ReviewStore;
@@ -216,11 +212,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       deps.channel.subscribe((message) => {
         if (message.type === 'lesson-opened') return set({ openedLessons: opened(message.slug, message.atMs) });
         if (message.type === 'name-changed') return set({ learnerName: message.name });
-        if (message.type === 'final-check-saved')
-          set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
         if (message.type === 'progress-cleared') set({ finalChecks: [] });
         recordTakenBack(takenBack, message, deps.now());
         messages = messages.then(async () => {
+          if (message.type === 'final-check-saved') {
+            const { mergeFinalChecks } = await loadAttempts();
+            set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
+          }
           const { applyProgressMessage } = await import('./tab-sync');
           const next = message.type === 'settings-changed' ? message.settings : state.settings;
           set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
@@ -234,8 +232,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         deck,
         settings,
         openedLessons: new Map([...openedLessons, ...state.openedLessons]),
-        finalChecks: mergeFinalChecks(finalChecks, state.finalChecks).attempts,
-        learnerName: state.learnerName || learnerName,
+        // Other tabs' messages are heard only from here on, so the store's records are the whole story.
+        finalChecks,
+        learnerName,
         storageAlert: persistent ? alert : (reason ?? alert),
       });
       return (loaded = { store, saver });
@@ -288,6 +287,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       set({ deck });
       // The file's attempts join this browser's (none from before a reset that counts); its name
       // fills in only where this browser has none: a name typed here stays.
+      const { mergeFinalChecks } = await loadAttempts();
       const attempts = mergeFinalChecks(state.finalChecks, file?.finalChecks ?? [], taken.resetAt ?? null);
       if (attempts.added.length) {
         set({ finalChecks: attempts.attempts });
@@ -348,25 +348,10 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async finishFinalCheck(answers) {
       if (!loaded) await start();
-      const { rate } = grading ?? (await grade());
-      const nowMs = deps.now();
-      let deck = state.deck;
-      const reviews: Review[] = [];
-      const cacheEntries: CachedCard[] = [];
-      for (const { questionId, correct } of answers) {
-        const rated = rate(deck, { questionId, rating: finalCheckRating(correct), nowMs, settings: state.settings });
-        deck = rated.deck;
-        reviews.push(rated.review);
-        cacheEntries.push(rated.cacheEntry);
-      }
-      const attempt: FinalCheckAttempt = {
-        attemptId: newReviewId(),
-        finishedAt: nowMs,
-        score: answers.filter((a) => a.correct).length,
-        total: answers.length,
-        reviewIds: reviews.map((r) => r.id),
-      };
-      set({ deck, finalChecks: [...state.finalChecks, attempt] });
+      const { rateFinalCheck } = await loadAttempts();
+      const rated = rateFinalCheck(state.deck, answers, { nowMs: deps.now(), settings: state.settings });
+      set({ deck: rated.deck, finalChecks: [...state.finalChecks, rated.attempt] });
+      const { attempt, reviews, cacheEntries } = rated;
       const saved = await save({ kind: 'final-check', attempts: [attempt], reviews, cacheEntries });
       return { attempt, saved };
     },

@@ -3,7 +3,7 @@
  * confirmed review is never dropped silently; once saved, the change is announced to other tabs.
  */
 import type { CachedCard } from '../domain/card-cache';
-import type { FinalCheckAttempt } from '../domain/final-check';
+import type { FinalCheckAttempt } from '../domain/final-check-record';
 import type { Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
 import type { ProgressChannel, ProgressMessage } from '../storage/broadcast';

@@ -2,7 +2,7 @@
  * Tells other open tabs about saved changes, through BroadcastChannel. Where BroadcastChannel is
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
-import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check';
+import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check-record';
 import { parseLearnerName } from '../domain/learner-name';
 import { parseReview, type Review } from '../domain/review';
 import { isSettings, type Settings } from '../domain/settings';

@@ -10,7 +10,7 @@
  */
 import type { CachedCard } from '../domain/card-cache';
 import { parseCachedCard } from '../domain/card-cache';
-import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check';
+import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check-record';
 import { parseLearnerName } from '../domain/learner-name';
 import { parseReview, type Review } from '../domain/review';
 import { decodeCardSnapshot } from './card-snapshot';

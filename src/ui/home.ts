@@ -3,7 +3,7 @@
  * nothing moves when the script finds no progress); for a returning learner, today's due count and
  * where to continue. Each lesson in the course list gets its status beside its number.
  */
-import { isPassed } from '../domain/final-check';
+import { isPassed } from '../domain/final-check-record';
 import { buildQueue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
 import { urls } from '../lib/urls';

@@ -5,13 +5,11 @@ import {
   MIN_SCENARIOS,
   bestAndLatest,
   drawFinalCheck,
-  isPassed,
-  mergeFinalChecks,
-  parseFinalCheckAttempt,
   scorePercent,
   type DrawableQuestion,
-  type FinalCheckAttempt,
 } from '../../src/domain/final-check';
+import { mergeFinalChecks } from '../../src/domain/final-check-attempts';
+import { isPassed, parseFinalCheckAttempt, type FinalCheckAttempt } from '../../src/domain/final-check-record';
 import { finalCheckAttemptSchema } from '../../src/domain/schemas';
 import { readCourse } from '../read-course';
 
