@@ -90,3 +90,58 @@ export function largeBackup(count: number, realQuestionIds: readonly string[], e
   };
   return `${JSON.stringify(head).slice(0, -1)},"reviews":[\n${rows.join(',\n')}\n]}\n`;
 }
+
+/** A review for `versionTwoBackup`: a question, its rating and when (ISO, with an offset). */
+export interface SeedReview {
+  questionId: string;
+  rating: 1 | 2 | 3 | 4;
+  iso: string;
+}
+
+/** A final-check attempt as a version 2 backup holds it. */
+export interface SeedAttempt {
+  attemptId: string;
+  finishedAt: number;
+  score: number;
+  total: number;
+  reviewIds: string[];
+}
+
+/** Every question of the course, from the built site's `/cards.json`, in course order. */
+export async function courseQuestions(
+  page: Page,
+): Promise<{ id: string; lessonSlug: string; sourceHref: string; options: { text: string; correct: boolean }[] }[]> {
+  const response = await page.request.get('/cards.json');
+  return ((await response.json()) as { cards: Awaited<ReturnType<typeof courseQuestions>> }).cards;
+}
+
+/**
+ * A version 2 backup (the site's current format, written as src/domain/backup.ts writes it) of
+ * `reviews` (ids `v2-<n>`), with optional final-check attempts, exported at `exportedAt`.
+ */
+export function versionTwoBackup(
+  reviews: readonly SeedReview[],
+  { exportedAt, finalChecks }: { exportedAt: string; finalChecks?: SeedAttempt[] },
+): string {
+  const sorted = reviews
+    .map((r, i) => ({ ...r, id: `v2-${i}`, at: Date.parse(r.iso) }))
+    .sort((a, b) => a.at - b.at || (a.id < b.id ? -1 : 1));
+  const questions = [...new Set(sorted.map((r) => r.questionId))];
+  let previous = 0;
+  const rows = sorted.map((r) => {
+    const row = [r.id, questions.indexOf(r.questionId), r.rating, r.at - previous, 180, 4];
+    previous = r.at;
+    return row;
+  });
+  return JSON.stringify({
+    format: 'seven-reasons-progress',
+    version: 2,
+    exportedAt: new Date(exportedAt).toISOString(),
+    settings: { desiredRetention: 0.9, newPerDay: 10, dayStartHour: 4 },
+    questions,
+    undone: [],
+    resetAt: null,
+    ...(finalChecks ? { finalChecks } : {}),
+    reviews: rows,
+  });
+}

@@ -6,6 +6,7 @@
 import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, type Backup } from './backup';
+import { parseLearnerName } from './learner-name';
 import { parseReview, type Review } from './review';
 import { backupV1Schema, backupV2Schema, reviewSchema } from './schemas';
 
@@ -174,9 +175,10 @@ export function parseBackup(
     if (version === 2) {
       const parsed = backupV2Schema.safeParse(raw);
       if (!parsed.success) return invalid(parsed.error.issues[0]);
-      const { reviews: rows, questions, ...head } = parsed.data;
+      const { reviews: rows, questions, learnerName, ...head } = parsed.data;
       const decoded = decodeV2(rows, questions, fail, invalid);
-      return decoded.ok ? { ok: true, backup: { ...head, reviews: decoded.reviews } } : decoded.result;
+      const name = learnerName === undefined ? {} : { learnerName: parseLearnerName(learnerName) };
+      return decoded.ok ? { ok: true, backup: { ...head, ...name, reviews: decoded.reviews } } : decoded.result;
     }
     const parsed = backupV1Schema.safeParse(raw);
     if (!parsed.success) return invalid(parsed.error.issues[0]);

@@ -9,6 +9,7 @@
  * writes a row per review with the question as an index into a list of question ids and the time as
  * the gap since the previous review (about 62 bytes each). Every version ever written is read.
  */
+import type { FinalCheckAttempt } from './final-check-record';
 import type { Review } from './review';
 import type { Settings } from './settings';
 
@@ -40,6 +41,10 @@ export interface Backup {
   resetAt: number | null;
   /** Lessons opened: slug → first visit, epoch ms (absent in version 1 files and early version 2 ones). */
   openedLessons?: Record<string, number> | undefined;
+  /** Final-check attempts (absent in version 1 files and version 2 ones written before the final check). */
+  finalChecks?: FinalCheckAttempt[] | undefined;
+  /** The learner's name for the certificate, '' when none (absent in files written before it). */
+  learnerName?: string | undefined;
 }
 
 /**
@@ -55,6 +60,8 @@ export function createBackup(input: {
   undone?: Iterable<string>;
   resetAt?: number | null;
   openedLessons?: ReadonlyMap<string, number>;
+  finalChecks?: readonly FinalCheckAttempt[];
+  learnerName?: string;
 }): Backup {
   let resetAt = input.resetAt ?? null;
   if (resetAt !== null) for (const review of input.reviews) resetAt = Math.min(resetAt, review.reviewedAt);
@@ -67,6 +74,8 @@ export function createBackup(input: {
     undone: [...(input.undone ?? [])],
     resetAt,
     openedLessons: Object.fromEntries(input.openedLessons ?? []),
+    finalChecks: (input.finalChecks ?? []).map((a) => ({ ...a, reviewIds: [...a.reviewIds] })),
+    learnerName: input.learnerName ?? '',
   };
 }
 
@@ -113,6 +122,8 @@ export function serializeBackup(backup: Backup): string {
     undone: backup.undone,
     resetAt: backup.resetAt,
     openedLessons: backup.openedLessons ?? {},
+    finalChecks: backup.finalChecks ?? [],
+    learnerName: backup.learnerName ?? '',
   };
   const headJson = JSON.stringify(head, null, 1).slice(0, -2);
   return `${headJson},\n "reviews": [${rows.length ? `\n${rows.join(',\n')}\n ` : ''}]\n}\n`;
@@ -148,8 +159,12 @@ export function withoutTakenBack(
   return { kept, takenBack: imported.length - kept.length };
 }
 
-/** What a backup file says was taken back, and when it was written. */
-export type FileTakenBack = Pick<Backup, 'exportedAt' | 'undone' | 'resetAt'> & Partial<Pick<Backup, 'openedLessons'>>;
+/**
+ * What a backup file says was taken back, and when it was written; with the records merged beside
+ * the reviews (opened lessons, final-check attempts, the learner's name) when the file has them.
+ */
+export type FileTakenBack = Pick<Backup, 'exportedAt' | 'undone' | 'resetAt'> &
+  Partial<Pick<Backup, 'openedLessons' | 'finalChecks' | 'learnerName'>>;
 
 /**
  * What importing a backup file must leave out: the union of the file's and this browser's taken-back

@@ -7,6 +7,8 @@
 // zod's mini API: the classic API does not tree-shake, and its object schemas probe `new Function`, which the CSP forbids.
 import * as z from 'zod/mini';
 import { BACKUP_FORMAT } from './backup';
+import type { FinalCheckAttempt } from './final-check-record';
+import { MAX_NAME_LENGTH } from './learner-name';
 import { REVIEWED_AT_RANGE, type Review } from './review';
 import type { Settings } from './settings';
 
@@ -77,6 +79,27 @@ export const backupV1Schema = z.strictObject({
   reviews: z.array(z.unknown(), { error: 'список повторений должен быть массивом' }),
 });
 
+/** One final-check attempt (see `FinalCheckAttempt`; `parseFinalCheckAttempt` applies the same rules by hand). */
+export const finalCheckAttemptSchema: z.ZodMiniType<FinalCheckAttempt> = z
+  .strictObject({
+    attemptId: z.string({ error: 'нет attemptId' }).check(z.minLength(1, 'пустой attemptId'), z.maxLength(100)),
+    finishedAt: z
+      .number({ error: 'время проверки должно быть числом' })
+      .check(
+        z.int('время проверки должно быть целым'),
+        z.minimum(REVIEWED_AT_RANGE.min, 'время проверки раньше 1970 года'),
+        z.maximum(REVIEWED_AT_RANGE.max, 'время проверки позже 2200 года'),
+      ),
+    score: z.number({ error: 'результат должен быть числом' }).check(z.int(), z.minimum(0)),
+    total: z
+      .number({ error: 'число вопросов должно быть числом' })
+      .check(z.int(), z.minimum(1, 'в проверке нет вопросов'), z.maximum(100)),
+    reviewIds: z
+      .array(z.string().check(z.minLength(1), z.maxLength(100)), { error: 'список повторений проверки' })
+      .check(z.maxLength(100)),
+  })
+  .check(z.refine((a) => a.score <= a.total, 'правильных ответов больше, чем вопросов'));
+
 const idList = (error: string) => z.array(z.string().check(z.minLength(1, error), z.maxLength(200, error)), { error });
 
 /** A backup document, version 2 (rows are checked one by one in backup-import.ts). */
@@ -103,6 +126,12 @@ export const backupV2Schema = z.strictObject({
         .number({ error: 'время открытия урока должно быть числом' })
         .check(z.int('время открытия урока должно быть целым'), z.minimum(0, 'время открытия урока раньше 1970 года')),
     ),
+  ),
+  /** Final-check attempts; files written before the final check lack it. */
+  finalChecks: z.optional(z.array(finalCheckAttemptSchema, { error: 'список итоговых проверок должен быть массивом' })),
+  /** The learner's name for the certificate; files written before the certificate lack it. */
+  learnerName: z.optional(
+    z.string({ error: 'имя должно быть строкой' }).check(z.maxLength(MAX_NAME_LENGTH * 2, 'слишком длинное имя')),
   ),
   /**
    * One row per review, oldest first: [id, question index, rating, ms since the previous row, UTC

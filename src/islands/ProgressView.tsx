@@ -1,5 +1,6 @@
 import { useMemo } from 'preact/hooks';
 import { unreviewedModelCurve } from '../charts/forgetting-curve';
+import { FinalCheckSummary } from '../components/FinalCheckSummary';
 import { StorageAlerts } from '../components/StorageAlerts';
 import { pageRuntime } from '../runtime/page';
 import { useRuntimeState } from '../runtime/use-runtime';
@@ -101,6 +102,7 @@ export default function ProgressView({ lessons }: Props) {
           })}
         </tbody>
       </table>
+      <FinalCheckSummary attempts={state.finalChecks} open={cards.length === questionIds.size} />
       <h2>Прогноз повторений на 30 дней</h2>
       <ForecastChart counts={dueForecast(cards, today, 30)} today={today} />
       <h2>Активность за 16 недель</h2>

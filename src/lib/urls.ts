@@ -68,6 +68,8 @@ export function siteUrls(base: string) {
     summary: at('/summary/'),
     print: at('/print/'),
     glossary: (termId?: string) => at('/glossary/', termId),
+    finalCheck: at('/final-check/'),
+    certificate: at('/certificate/'),
     /** Every card, for the review and the lessons' explanations (src/pages/cards.json.ts). */
     cards: at('/cards.json'),
     /** A lesson chart drawn at build time (src/pages/charts). */

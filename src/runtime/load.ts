@@ -20,6 +20,10 @@ export interface LoadedDeck {
   takenBack: StoredTakenBack;
   /** Lessons opened: slug → first visit, epoch ms. */
   openedLessons: Map<string, number>;
+  /** Finished final-check attempts. */
+  finalChecks: LoadResult['finalChecks'];
+  /** The learner's name for the certificate ('' when none). */
+  learnerName: string;
 }
 
 /** Options for `loadDeck`. */
@@ -70,6 +74,8 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
       problems: [],
       takenBack: { undone: [], resetAt: null },
       openedLessons: new Map<string, number>(),
+      finalChecks: [],
+      learnerName: '',
       error: STORAGE_MESSAGES.readFailed,
     }),
   );
@@ -101,5 +107,7 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
     alert,
     takenBack: log.takenBack,
     openedLessons: log.openedLessons,
+    finalChecks: log.finalChecks,
+    learnerName: log.learnerName,
   };
 }

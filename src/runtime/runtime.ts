@@ -21,6 +21,8 @@ import {
   type Deck,
   type QuestionReplacements,
 } from '../domain/deck-model';
+import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
+import { parseLearnerName } from '../domain/learner-name';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
@@ -43,6 +45,10 @@ export interface RuntimeState {
   settings: Settings;
   /** Lessons the learner has opened (slug → first visit, epoch ms): new questions come only from these. */
   openedLessons: ReadonlyMap<string, number>;
+  /** Finished final-check attempts, in the order they became known. */
+  finalChecks: readonly FinalCheckAttempt[];
+  /** The learner's name for the certificate ('' when none). */
+  learnerName: string;
   /** Storage unavailable or unreadable (Russian, for `role="alert"`). */
   storageAlert: string | null;
   /** The last failed save (Russian, for `role="alert"`). */
@@ -56,6 +62,8 @@ export const INITIAL_STATE: RuntimeState = Object.freeze({
   deck: EMPTY_DECK,
   settings: DEFAULT_SETTINGS,
   openedLessons: new Map(),
+  finalChecks: [],
+  learnerName: '',
   storageAlert: null,
   saveError: null,
 });
@@ -83,6 +91,13 @@ export interface Imported {
   /** Reviews left out because the learner took them back (undone, or before a reset that counts). */
   takenBack: number;
   /** Whether the added reviews were saved (else they are queued for a retry). */
+  saved: WriteResult;
+}
+
+/** A finished final-check attempt and whether it was saved. */
+export interface FinishedFinalCheck {
+  attempt: FinalCheckAttempt;
+  /** Whether the attempt and its reviews were saved (else they are queued for a retry). */
   saved: WriteResult;
 }
 
@@ -133,12 +148,22 @@ export interface Runtime {
   retryPending(): Promise<WriteResult>;
   /** Records that the learner opened a lesson (its first visit counts; later ones change nothing). */
   openLesson(slug: string): Promise<WriteResult>;
+  /**
+   * Finishes a final-check attempt: every answer is a review of its card (right «Хорошо», wrong
+   * «Снова»; the questions are in the deck already, so no new-per-day limit applies), and the
+   * attempt's record (score, total, the review ids) is saved with them in one write.
+   */
+  finishFinalCheck(answers: readonly FinalCheckAnswer[]): Promise<FinishedFinalCheck>;
+  /** Saves the learner's name for the certificate (cleaned up by `parseLearnerName`). */
+  saveLearnerName(name: string): Promise<WriteResult>;
   /** What each rating of the question would set now, for the rating buttons (loads the scheduler). */
   previews(questionId: string): Promise<Record<Rating, IntervalPreview>>;
 }
 
 /** Deck operations and the scheduler, loaded on first need. */
 const loadGrading = () => import('../domain/deck');
+/** Recording and merging final-check attempts (with the scheduler), loaded on first need. */
+const loadAttempts = () => import('../domain/final-check-attempts');
 
 interface Loaded {
   store: ReviewStore;
@@ -179,13 +204,21 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         alert,
         takenBack: stored,
         openedLessons,
+        finalChecks,
+        learnerName,
       } = await loadDeck(store, settings, { onCachedCards, replacements, priority });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
         if (message.type === 'lesson-opened') return set({ openedLessons: opened(message.slug, message.atMs) });
+        if (message.type === 'name-changed') return set({ learnerName: message.name });
+        if (message.type === 'progress-cleared') set({ finalChecks: [] });
         recordTakenBack(takenBack, message, deps.now());
         messages = messages.then(async () => {
+          if (message.type === 'final-check-saved') {
+            const { mergeFinalChecks } = await loadAttempts();
+            set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
+          }
           const { applyProgressMessage } = await import('./tab-sync');
           const next = message.type === 'settings-changed' ? message.settings : state.settings;
           set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
@@ -199,6 +232,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         deck,
         settings,
         openedLessons: new Map([...openedLessons, ...state.openedLessons]),
+        // Other tabs' messages are heard only from here on, so the store's records are the whole story.
+        finalChecks,
+        learnerName,
         storageAlert: persistent ? alert : (reason ?? alert),
       });
       return (loaded = { store, saver });
@@ -245,12 +281,23 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     async importReviews(reviews, file) {
       if (!loaded) await start();
       const { withReviews } = await grade();
-      const { kept, takenBack: left } = withoutTakenBack(
-        reviews,
-        file ? takenBackForImport(takenBack, file) : takenBack,
-      );
+      const taken = file ? takenBackForImport(takenBack, file) : takenBack;
+      const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
       const { deck, added } = withReviews(state.deck, kept, state.settings);
       set({ deck });
+      // The file's attempts join this browser's (none from before a reset that counts); its name
+      // fills in only where this browser has none: a name typed here stays.
+      const { mergeFinalChecks } = await loadAttempts();
+      const attempts = mergeFinalChecks(state.finalChecks, file?.finalChecks ?? [], taken.resetAt ?? null);
+      if (attempts.added.length) {
+        set({ finalChecks: attempts.attempts });
+        void save({ kind: 'final-check', attempts: attempts.added, reviews: [] });
+      }
+      const fileName = parseLearnerName(file?.learnerName);
+      if (fileName && !state.learnerName) {
+        set({ learnerName: fileName });
+        void save({ kind: 'name', name: fileName });
+      }
       for (const [slug, atMs] of Object.entries(file?.openedLessons ?? {})) {
         if ((state.openedLessons.get(slug) ?? Infinity) <= atMs) continue;
         set({ openedLessons: opened(slug, atMs) });
@@ -266,7 +313,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       if (!loaded) await start();
       const resetAt = deps.now();
       takenBack.resetAt = resetAt;
-      set({ deck: emptyDeck(replacements) });
+      set({ deck: emptyDeck(replacements), finalChecks: [] });
       return save({ kind: 'clear', resetAt });
     },
     backup: () =>
@@ -277,6 +324,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         undone: takenBack.undone,
         resetAt: takenBack.resetAt,
         openedLessons: state.openedLessons,
+        finalChecks: state.finalChecks,
+        learnerName: state.learnerName,
       }),
     async saveSettings(settings) {
       if (!loaded) await start();
@@ -296,6 +345,22 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const atMs = deps.now();
       set({ openedLessons: opened(slug, atMs) });
       return save({ kind: 'opened', slug, atMs });
+    },
+    async finishFinalCheck(answers) {
+      if (!loaded) await start();
+      const { rateFinalCheck } = await loadAttempts();
+      const rated = rateFinalCheck(state.deck, answers, { nowMs: deps.now(), settings: state.settings });
+      set({ deck: rated.deck, finalChecks: [...state.finalChecks, rated.attempt] });
+      const { attempt, reviews, cacheEntries } = rated;
+      const saved = await save({ kind: 'final-check', attempts: [attempt], reviews, cacheEntries });
+      return { attempt, saved };
+    },
+    async saveLearnerName(name) {
+      if (!loaded) await start();
+      const learnerName = parseLearnerName(name);
+      if (learnerName === state.learnerName) return { ok: true };
+      set({ learnerName });
+      return save({ kind: 'name', name: learnerName });
     },
     async previews(questionId) {
       const { createScheduler } = await grade();

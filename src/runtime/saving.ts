@@ -3,6 +3,7 @@
  * confirmed review is never dropped silently; once saved, the change is announced to other tabs.
  */
 import type { CachedCard } from '../domain/card-cache';
+import type { FinalCheckAttempt } from '../domain/final-check-record';
 import type { Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
 import type { ProgressChannel, ProgressMessage } from '../storage/broadcast';
@@ -16,7 +17,9 @@ export type Change =
   | { kind: 'clear'; resetAt: number }
   | { kind: 'settings'; settings: Settings }
   | { kind: 'meta'; meta: StoredMeta }
-  | { kind: 'opened'; slug: string; atMs: number };
+  | { kind: 'opened'; slug: string; atMs: number }
+  | { kind: 'final-check'; attempts: FinalCheckAttempt[]; reviews: Review[]; cacheEntries?: CachedCard[] | undefined }
+  | { kind: 'name'; name: string };
 
 /** Writes one change to the store; rejects when the store does. */
 function write(store: ReviewStore, change: Change): Promise<void> {
@@ -35,6 +38,10 @@ function write(store: ReviewStore, change: Change): Promise<void> {
       return store.setMeta(change.meta);
     case 'opened':
       return store.recordLessonOpened(change.slug, change.atMs);
+    case 'final-check':
+      return store.recordFinalChecks(change.attempts, change.reviews, change.cacheEntries);
+    case 'name':
+      return store.saveLearnerName(change.name);
   }
 }
 
@@ -53,6 +60,10 @@ function announcement(change: Change): ProgressMessage | null {
       return null;
     case 'opened':
       return { type: 'lesson-opened', slug: change.slug, atMs: change.atMs };
+    case 'final-check':
+      return { type: 'final-check-saved', attempts: change.attempts, reviews: change.reviews };
+    case 'name':
+      return { type: 'name-changed', name: change.name };
   }
 }
 

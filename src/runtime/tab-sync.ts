@@ -8,7 +8,7 @@ import type { Settings } from '../domain/settings';
 import type { ProgressMessage } from '../storage/broadcast';
 
 /**
- * Applies another tab's change to this tab's deck: added reviews are merged by id (never an undone
+ * Applies another tab's change to this tab's deck: added reviews (a final check's too) are merged by id (never an undone
  * one), removed ones dropped (their cards replayed), a reset empties it, new settings reschedule
  * every card. The reset marker does not filter added reviews: the tabs share one store, which the
  * reset cleared, so a review another tab announces is already saved after it (rated since, or
@@ -23,6 +23,7 @@ export function applyProgressMessage(
 ): Deck {
   switch (message.type) {
     case 'reviews-added':
+    case 'final-check-saved':
       return withReviews(
         deck,
         undone.size ? withoutTakenBack(message.reviews, { undone }).kept : message.reviews,
@@ -35,6 +36,7 @@ export function applyProgressMessage(
     case 'settings-changed':
       return rescheduleAll(deck, message.settings);
     case 'lesson-opened':
+    case 'name-changed':
       return deck;
   }
 }

@@ -2,6 +2,8 @@
  * Tells other open tabs about saved changes, through BroadcastChannel. Where BroadcastChannel is
  * missing the channel does nothing; each tab then sees other tabs' reviews on its next load.
  */
+import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check-record';
+import { parseLearnerName } from '../domain/learner-name';
 import { parseReview, type Review } from '../domain/review';
 import { isSettings, type Settings } from '../domain/settings';
 
@@ -14,7 +16,10 @@ export type ProgressMessage =
   | { type: 'reviews-removed'; reviewIds: string[] }
   | { type: 'progress-cleared' }
   | { type: 'settings-changed'; settings: Settings }
-  | { type: 'lesson-opened'; slug: string; atMs: number };
+  | { type: 'lesson-opened'; slug: string; atMs: number }
+  /** Final-check attempts saved, with the reviews they wrote. */
+  | { type: 'final-check-saved'; attempts: FinalCheckAttempt[]; reviews: Review[] }
+  | { type: 'name-changed'; name: string };
 
 const isStringArray = (x: unknown): x is string[] => Array.isArray(x) && x.every((id) => typeof id === 'string');
 
@@ -42,6 +47,19 @@ export function parseProgressMessage(x: unknown): ProgressMessage | null {
     case 'lesson-opened':
       return keys === 'atMs,slug,type' && typeof m['slug'] === 'string' && Number.isFinite(m['atMs'])
         ? { type: 'lesson-opened', slug: m['slug'], atMs: m['atMs'] as number }
+        : null;
+    case 'final-check-saved': {
+      if (keys !== 'attempts,reviews,type' || !Array.isArray(m['attempts']) || !Array.isArray(m['reviews']))
+        return null;
+      const attempts = m['attempts'].map(parseFinalCheckAttempt);
+      const reviews = m['reviews'].map(parseReview);
+      return attempts.every((a) => a !== null) && reviews.every((r) => r !== null)
+        ? { type: 'final-check-saved', attempts, reviews }
+        : null;
+    }
+    case 'name-changed':
+      return keys === 'name,type' && typeof m['name'] === 'string'
+        ? { type: 'name-changed', name: parseLearnerName(m['name']) }
         : null;
     default:
       return null;

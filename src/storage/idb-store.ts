@@ -7,18 +7,21 @@
  * version of the site keeps its connection (a version change would close it and fail its writes).
  * The `IDBFactory` is an argument, so tests and the benchmark run on fake-indexeddb.
  */
-import { entries, get, set, update, type UseStore } from 'idb-keyval';
+import { del, entries, get, set, update, type UseStore } from 'idb-keyval';
 import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
 import { newChunkKey, packReviews, readChunkRecords } from './idb-chunks';
 import { connect, type StoreName } from './idb-connection';
 import {
+  FINAL_CHECK_KEY_PREFIX,
+  LEARNER_NAME_KEY,
   OPENED_KEY_PREFIX,
   RESET_AT_KEY,
   SNAPSHOT_KEY,
   UNDONE_KEY_PREFIX,
   cardCacheKey,
+  finalCheckKey,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
@@ -103,7 +106,14 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     clear: (resetAt) =>
       connection.transaction(['reviews', 'chunks', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const name of ['reviews', 'chunks', 'cards'] as const) tx.objectStore(name).clear();
-        tx.objectStore('kv').put(resetAt, RESET_AT_KEY);
+        const kvStore = tx.objectStore('kv');
+        kvStore.put(resetAt, RESET_AT_KEY);
+        // The attempts go with the reviews they wrote; found by key in the same transaction.
+        const keys = kvStore.getAllKeys();
+        keys.onsuccess = () => {
+          for (const key of keys.result)
+            if (typeof key === 'string' && key.startsWith(FINAL_CHECK_KEY_PREFIX)) kvStore.delete(key);
+        };
       }),
     getSettings: async () => parseSettings(await get<unknown>('settings', kv)),
     saveSettings: (settings) => set('settings', settings, kv),
@@ -115,6 +125,13 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
         (before) => (typeof before === 'number' && before <= atMs ? before : atMs),
         kv,
       ),
+    recordFinalChecks: (attempts, reviews = [], cacheEntries = []) =>
+      connection.transaction(['reviews', 'cards', 'kv'], 'readwrite', (tx) => {
+        for (const review of reviews) tx.objectStore('reviews').put(review, review.id);
+        for (const entry of cacheEntries) tx.objectStore('cards').put(entry, cardCacheKey(entry.card.questionId));
+        for (const attempt of attempts) tx.objectStore('kv').put(attempt, finalCheckKey(attempt.attemptId));
+      }),
+    saveLearnerName: (name) => (name ? set(LEARNER_NAME_KEY, name, kv) : del(LEARNER_NAME_KEY, kv)),
     async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords(await entries<IDBValidKey, unknown>(cards));
     },

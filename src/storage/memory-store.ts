@@ -6,11 +6,14 @@
 import { parseSettings, type Settings } from '../domain/settings';
 import { encodeCardSnapshot } from './card-snapshot';
 import {
+  FINAL_CHECK_KEY_PREFIX,
+  LEARNER_NAME_KEY,
   OPENED_KEY_PREFIX,
   RESET_AT_KEY,
   SNAPSHOT_KEY,
   UNDONE_KEY_PREFIX,
   cardCacheKey,
+  finalCheckKey,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
@@ -67,6 +70,7 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async clear(resetAt) {
       backing.reviews.clear();
       backing.cards.clear();
+      for (const key of [...backing.kv.keys()]) if (key.startsWith(FINAL_CHECK_KEY_PREFIX)) backing.kv.delete(key);
       backing.kv.set(RESET_AT_KEY, resetAt);
     },
     async getSettings(): Promise<Settings> {
@@ -85,6 +89,16 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       const key = `${OPENED_KEY_PREFIX}${slug}`;
       const before = backing.kv.get(key);
       if (!(typeof before === 'number' && before <= atMs)) backing.kv.set(key, atMs);
+    },
+    async recordFinalChecks(attempts, reviews = [], cacheEntries = []) {
+      const copies = { attempts: copy(attempts), reviews: copy(reviews), entries: copy(cacheEntries) };
+      for (const review of copies.reviews) backing.reviews.set(review.id, review);
+      for (const entry of copies.entries) backing.cards.set(cardCacheKey(entry.card.questionId), entry);
+      for (const attempt of copies.attempts) backing.kv.set(finalCheckKey(attempt.attemptId), attempt);
+    },
+    async saveLearnerName(name) {
+      if (name) backing.kv.set(LEARNER_NAME_KEY, name);
+      else backing.kv.delete(LEARNER_NAME_KEY);
     },
     async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));

@@ -10,6 +10,8 @@
  */
 import type { CachedCard } from '../domain/card-cache';
 import { parseCachedCard } from '../domain/card-cache';
+import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check-record';
+import { parseLearnerName } from '../domain/learner-name';
 import { parseReview, type Review } from '../domain/review';
 import { decodeCardSnapshot } from './card-snapshot';
 import type { Settings } from '../domain/settings';
@@ -34,6 +36,10 @@ export interface LoadResult {
   takenBack: StoredTakenBack;
   /** Lessons the learner has opened: slug → first visit, epoch ms. */
   openedLessons: Map<string, number>;
+  /** Finished final-check attempts, in no particular order. */
+  finalChecks: FinalCheckAttempt[];
+  /** The learner's name for the certificate; '' when none was typed. */
+  learnerName: string;
 }
 
 /**
@@ -82,8 +88,9 @@ export interface ReviewStore {
    */
   compact(): Promise<number>;
   /**
-   * Deletes all reviews and the card cache («Сбросить прогресс») and, in the same transaction,
-   * records `resetAt` (epoch ms) as the last reset; settings, meta and undone ids stay.
+   * Deletes all reviews, the card cache and the final-check attempts («Сбросить прогресс») and, in
+   * the same transaction, records `resetAt` (epoch ms) as the last reset; settings, meta, the
+   * learner's name, opened lessons and undone ids stay.
    */
   clear(resetAt: number): Promise<void>;
   /** The saved settings, parsed; defaults when none were saved. */
@@ -96,6 +103,18 @@ export interface ReviewStore {
   setMeta(meta: StoredMeta): Promise<void>;
   /** Records that a lesson was opened (slug → epoch ms); the earliest time recorded stays. */
   recordLessonOpened(slug: string, atMs: number): Promise<void>;
+  /**
+   * Records final-check attempts (each its own record, keyed by its id: storing one twice is
+   * harmless) and, in the same transaction, the reviews an attempt wrote and their cards' cache
+   * entries, so an attempt is never saved without its reviews or the other way round.
+   */
+  recordFinalChecks(
+    attempts: readonly FinalCheckAttempt[],
+    reviews?: readonly Review[],
+    cacheEntries?: readonly CachedCard[],
+  ): Promise<void>;
+  /** Saves the learner's name for the certificate ('' removes it). A reset keeps it, as it keeps settings. */
+  saveLearnerName(name: string): Promise<void>;
   /** The card cache (see domain/card-cache.ts); malformed entries are left out. */
   loadCardCache(): Promise<StoredCardCache>;
   /** Replaces the whole card cache with one snapshot record (fast to read back). */
@@ -120,12 +139,24 @@ export const UNDONE_KEY_PREFIX = 'undone:';
 /** Prefix of an opened lesson's record key in `kv`: `opened:<slug>`, its value the first visit (epoch ms). */
 export const OPENED_KEY_PREFIX = 'opened:';
 
-/** Reads the tombstones and opened lessons out of `kv` records (other keys are ignored); shared by both implementations. */
+/** Prefix of a final-check attempt's record key in `kv`: `final-check:<attemptId>`. A reset deletes them. */
+export const FINAL_CHECK_KEY_PREFIX = 'final-check:';
+/** Key (in `kv`) of the learner's name for the certificate. */
+export const LEARNER_NAME_KEY = 'learner-name';
+/** The `kv` key of an attempt's record. */
+export const finalCheckKey = (attemptId: string): string => `${FINAL_CHECK_KEY_PREFIX}${attemptId}`;
+
+/**
+ * Reads the tombstones, opened lessons, final-check attempts and the learner's name out of `kv`
+ * records (other keys are ignored; malformed attempts are skipped); shared by both implementations.
+ */
 export function readKvRecords(
   records: Iterable<readonly [key: unknown, value: unknown]>,
-): Pick<LoadResult, 'takenBack' | 'openedLessons'> {
+): Pick<LoadResult, 'takenBack' | 'openedLessons' | 'finalChecks' | 'learnerName'> {
   const undone: string[] = [];
   const openedLessons = new Map<string, number>();
+  const finalChecks: FinalCheckAttempt[] = [];
+  let learnerName = '';
   let resetAt: number | null = null;
   for (const [key, value] of records) {
     if (typeof key !== 'string') continue;
@@ -134,8 +165,13 @@ export function readKvRecords(
       undone.push(key.slice(UNDONE_KEY_PREFIX.length));
     else if (key.startsWith(OPENED_KEY_PREFIX) && typeof value === 'number' && Number.isFinite(value))
       openedLessons.set(key.slice(OPENED_KEY_PREFIX.length), value);
+    else if (key === LEARNER_NAME_KEY) learnerName = parseLearnerName(value);
+    else if (key.startsWith(FINAL_CHECK_KEY_PREFIX)) {
+      const attempt = parseFinalCheckAttempt(value);
+      if (attempt && key === finalCheckKey(attempt.attemptId)) finalChecks.push(attempt);
+    }
   }
-  return { takenBack: { undone, resetAt }, openedLessons };
+  return { takenBack: { undone, resetAt }, openedLessons, finalChecks, learnerName };
 }
 
 /** The log without the reviews whose ids were undone; shared by both implementations' `loadAll`. */

@@ -3,10 +3,11 @@
  * nothing moves when the script finds no progress); for a returning learner, today's due count and
  * where to continue. Each lesson in the course list gets its status beside its number.
  */
+import { isPassed } from '../domain/final-check-record';
 import { buildQueue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
-import { pageRuntime } from '../runtime/page';
 import { urls } from '../lib/urls';
+import { pageRuntime } from '../runtime/page';
 import { fill, h, storageAlerts } from './dom';
 
 /** A lesson as the home status needs it (read from the course list's markup). */
@@ -77,6 +78,15 @@ export function mountHomeStatus(root: ParentNode = document): void {
             { class: due > 0 ? 'button' : 'button button-primary', href: next.href },
             `${statusOf(next) === 'не начат' ? 'Начать' : 'Продолжить'}: ${next.title}`,
           ),
+        // Every question answered once: the final check is open; once passed, the certificate is the next step.
+        !next &&
+          (state.finalChecks.some(isPassed)
+            ? h('a', { class: 'button', href: urls.certificate }, 'Сертификат')
+            : h(
+                'a',
+                { class: due > 0 ? 'button' : 'button button-primary', href: urls.finalCheck },
+                'Пройти итоговую проверку',
+              )),
         !next && due === 0 && h('a', { class: 'button', href: urls.progress }, 'Посмотреть прогресс'),
       ),
     );

@@ -50,8 +50,29 @@ describe('backup export', () => {
         undone: [],
         resetAt: null,
         openedLessons: {},
+        finalChecks: [],
+        learnerName: '',
       },
     });
+  });
+
+  test('carries final-check attempts and the learner name, and reads files written before them', () => {
+    const attempt = { attemptId: 'a-1', finishedAt: T0 - DAY, score: 8, total: 10, reviewIds: ['r-1', 'r-2'] };
+    const text = serializeBackup(
+      createBackup({ settings: SETTINGS, reviews: sample(), nowMs: T0, finalChecks: [attempt], learnerName: 'Анна' }),
+    );
+    const result = parseBackup(text);
+    expect(result.ok && result.backup.finalChecks).toEqual([attempt]);
+    expect(result.ok && result.backup.learnerName).toBe('Анна');
+    const doc = JSON.parse(text) as Record<string, unknown>;
+    delete doc['finalChecks'];
+    delete doc['learnerName'];
+    const older = parseBackup(JSON.stringify(doc));
+    expect(older.ok && older.backup.finalChecks).toBeUndefined();
+    expect(older.ok && older.backup.learnerName).toBeUndefined();
+    expect(older.ok && older.backup.reviews).toEqual(sample().map((r) => ({ ...r, id: expect.any(String) as string })));
+    const broken = parseBackup(JSON.stringify({ ...JSON.parse(text), finalChecks: [{ ...attempt, score: 11 }] }));
+    expect(broken).toEqual({ ok: false, error: expect.stringContaining('finalChecks') as string });
   });
 
   test('carries the lessons opened, and reads files written before they were recorded', () => {

@@ -59,6 +59,8 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         problems: [],
         takenBack: { undone: [], resetAt: null },
         openedLessons: new Map(),
+        finalChecks: [],
+        learnerName: '',
       });
       expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
       expect(await store.getMeta()).toEqual({ lastBackupAt: null });
@@ -129,6 +131,8 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         problems: [],
         takenBack: { undone: [a.id], resetAt: null },
         openedLessons: new Map(),
+        finalChecks: [],
+        learnerName: '',
       });
       await harness.store.clear(T0 + 5);
       expect((await harness.openAnother().loadAll()).takenBack).toEqual({ undone: [a.id], resetAt: T0 + 5 });
@@ -143,6 +147,8 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         problems: [],
         takenBack: { undone: [], resetAt: T0 },
         openedLessons: new Map(),
+        finalChecks: [],
+        learnerName: '',
       });
       await store.clear(T0 + 60_000);
       expect((await store.loadAll()).takenBack.resetAt).toBe(T0 + 60_000);
@@ -161,6 +167,32 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
           ['hasty-decisions', T0 + 1],
         ]),
       );
+    });
+
+    test('a final-check attempt is saved with its reviews and their cache entries, loads back, and a reset deletes it', async () => {
+      const harness = await makeHarness();
+      const reviews = [makeReview('q-fc-1'), makeReview('q-fc-2')];
+      const attempt = { attemptId: 'att-1', finishedAt: T0, score: 1, total: 2, reviewIds: reviews.map((r) => r.id) };
+      await harness.store.recordFinalChecks([attempt], reviews, [cardOf('q-fc-1')]);
+      await harness.store.recordFinalChecks([attempt]);
+      const loaded = await harness.openAnother().loadAll();
+      expect(loaded.finalChecks).toEqual([attempt]);
+      expect(sortById(loaded.reviews)).toEqual(sortById(reviews));
+      expect((await harness.store.loadCardCache()).cards.get('q-fc-1')).toEqual(cardOf('q-fc-1'));
+      await harness.store.saveLearnerName('Анна Петрова');
+      await harness.store.clear(T0 + 1);
+      const after = await harness.openAnother().loadAll();
+      expect(after.finalChecks).toEqual([]);
+      expect(after.learnerName).toBe('Анна Петрова');
+    });
+
+    test("the learner's name is saved, replaced and removed", async () => {
+      const { store } = await makeHarness();
+      await store.saveLearnerName('Анна');
+      await store.saveLearnerName('Анна Петрова');
+      expect((await store.loadAll()).learnerName).toBe('Анна Петрова');
+      await store.saveLearnerName('');
+      expect((await store.loadAll()).learnerName).toBe('');
     });
 
     test('undoing a packed review records it as undone too, and the load leaves it out', async () => {
