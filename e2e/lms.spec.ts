@@ -196,7 +196,7 @@ test('SCORM 1.2: «completed» once every question of the course has been answer
     dayStartHour: 4,
   }));
   const { data } = encodeLmsState(
-    { writtenAt: start + 86_400_000, reviews, undone: [], resetAt: null, openedLessons: {} },
+    { writtenAt: start + 86_400_000, reviews, undone: [], resetAt: null, openedLessons: {}, finalChecks: [] },
     4096,
     course.questions.map((q) => q.id),
   );

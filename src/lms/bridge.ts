@@ -9,7 +9,7 @@
  */
 import type { Review } from '../domain/review';
 import type { Runtime, RuntimeState } from '../runtime/runtime';
-import type { LmsHost } from './host';
+import { displayName, type LmsHost } from './host';
 import type { Interaction, Standing } from './scorm';
 import { decodeLmsState, encodeLmsState } from './suspend';
 
@@ -17,8 +17,11 @@ import { decodeLmsState, encodeLmsState } from './suspend';
 export interface BridgeOptions {
   /** Whether answers given on this page are reported as interactions (lessons, the final check). */
   reportsAnswers: boolean;
-  /** The final check's best share right, 0..1, or null before the first attempt. */
-  bestScore?: (state: RuntimeState) => number | null;
+}
+
+/** The final check's best share right, 0..1, or null before the first attempt. */
+export function bestScore(attempts: RuntimeState['finalChecks']): number | null {
+  return attempts.reduce<number | null>((best, a) => Math.max(best ?? 0, a.total ? a.score / a.total : 0), null);
 }
 
 /** Every review in the deck, by id. */
@@ -38,20 +41,28 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
   // A review undone on another computer is taken back here too, if this browser holds it.
   const held = reviewsById(runtime.getState());
   for (const id of remoteUndone) if (held.has(id)) await runtime.undo(id);
-  if (remote?.reviews.length || remote?.undone.length || Object.keys(remote?.openedLessons ?? {}).length) {
+  if (remote) {
     // A merge nobody chose: passing the present as the file's date makes every local reset count.
-    await runtime.importReviews(remote!.reviews, {
+    await runtime.importReviews(remote.reviews, {
       exportedAt: new Date(runtime.now()).toISOString(),
-      undone: remote!.undone,
-      resetAt: remote!.resetAt,
-      openedLessons: remote!.openedLessons,
+      undone: remote.undone,
+      resetAt: remote.resetAt,
+      openedLessons: remote.openedLessons,
+      finalChecks: remote.finalChecks,
     });
   }
 
+  // Inside an LMS the certificate carries the name the LMS knows the learner by.
+  const lmsName = displayName(host.learnerName);
+  if (lmsName && runtime.getState().learnerName !== lmsName) await runtime.saveLearnerName(lmsName);
+
   const questions = new Map(host.course.questions.map((q) => [q.id, q]));
   const seen = new Set(reviewsById(runtime.getState()).keys());
-  /** Questions answered on this page: one interaction per question per visit (a re-rating is not a new answer). */
-  const answered = new Set<string>();
+  /**
+   * The review last reported for each question. A new review whose question's reported review was
+   * undone is a re-rating of the same answer («Легко» instead of «Хорошо»), not a new interaction.
+   */
+  const reported = new Map<string, string>();
   let lastStanding = '';
   let lastSuspend = host.suspendData;
 
@@ -59,12 +70,15 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
     const state = runtime.getState();
     if (!state.checked) return;
     const interactions: Interaction[] = [];
-    for (const [id, review] of reviewsById(state)) {
+    const byId = reviewsById(state);
+    for (const [id, review] of byId) {
       if (seen.has(id)) continue;
       seen.add(id);
       const question = questions.get(review.questionId);
-      if (!options.reportsAnswers || !question || answered.has(question.id)) continue;
-      answered.add(question.id);
+      if (!options.reportsAnswers || !question) continue;
+      const before = reported.get(question.id);
+      reported.set(question.id, id);
+      if (before !== undefined && !byId.has(before)) continue;
       interactions.push({
         id: question.id,
         kind: question.type === 'recall' ? 'recall' : 'choice',
@@ -74,7 +88,7 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
     }
     const standing: Standing = {
       completed: host.course.questions.every((q) => state.deck.cards.has(q.id)),
-      bestScore: options.bestScore?.(state) ?? null,
+      bestScore: bestScore(state.finalChecks),
       passingScore: host.passingScore,
     };
     const backup = runtime.backup();
@@ -85,6 +99,7 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
         undone: [...new Set([...remoteUndone, ...backup.undone])],
         resetAt: backup.resetAt,
         openedLessons: backup.openedLessons ?? {},
+        finalChecks: [...state.finalChecks],
       },
       host.suspendLimit,
       courseQuestions,

@@ -10,6 +10,7 @@
  * dropped is replayed from the ones kept, so its interval may come out shorter than on the first
  * computer. This browser's own log is never trimmed.
  */
+import type { FinalCheckAttempt } from '../domain/final-check-record';
 import { compareReviews } from '../domain/review-log';
 import { parseReview, type Review } from '../domain/review';
 
@@ -21,6 +22,8 @@ export interface LmsState {
   undone: string[];
   resetAt: number | null;
   openedLessons: Record<string, number>;
+  /** Final-check attempts: the best and the latest travel (the LMS keeps the score itself). */
+  finalChecks: FinalCheckAttempt[];
 }
 
 /** What encoding left out to stay under the limit. */
@@ -28,6 +31,7 @@ export interface Encoded {
   data: string;
   droppedReviews: number;
   droppedUndone: number;
+  droppedAttempts: number;
 }
 
 /** The document's format marker; a document without it is not ours and is ignored. */
@@ -49,6 +53,8 @@ interface Doc {
   q: string[];
   d: [utcOffsetMinutes: number, dayStartHour: number];
   r: string[];
+  /** Attempts: `id|finishedAt36|score|total|reviewId,reviewId,…` (ids packed). */
+  a: string[];
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
@@ -105,6 +111,7 @@ function byPriority(reviews: readonly Review[]): Review[] {
 
 function toDoc(
   state: LmsState,
+  attempts: readonly FinalCheckAttempt[],
   courseQuestions: readonly string[],
   reviews: readonly Review[],
   undone: readonly string[],
@@ -139,7 +146,20 @@ function toDoc(
     q: extra,
     d: defaults,
     r: rows,
+    a: attempts.map(
+      (a) =>
+        `${packId(a.attemptId)}|${a.finishedAt.toString(36)}|${a.score}|${a.total}|${a.reviewIds.map(packId).join(',')}`,
+    ),
   };
+}
+
+/** The attempts that travel: the best (the first of equals) and the latest. */
+function travellingAttempts(attempts: readonly FinalCheckAttempt[]): FinalCheckAttempt[] {
+  if (!attempts.length) return [];
+  const share = (a: FinalCheckAttempt) => (a.total ? a.score / a.total : 0);
+  const best = attempts.reduce((b, a) => (share(a) > share(b) ? a : b));
+  const latest = attempts.reduce((l, a) => (a.finishedAt > l.finishedAt ? a : l));
+  return best === latest ? [best] : [best, latest];
 }
 
 /** The longest prefix of `items` (by count) for which `fits(count)` holds; `fits` is monotone. */
@@ -160,7 +180,8 @@ function longestFitting(total: number, fits: (count: number) => boolean): number
  */
 export function encodeLmsState(state: LmsState, limit: number, courseQuestions: readonly string[]): Encoded {
   const size = (reviews: readonly Review[], undone: readonly string[]) =>
-    JSON.stringify(toDoc(state, courseQuestions, reviews, undone)).length;
+    JSON.stringify(toDoc(state, attempts, courseQuestions, reviews, undone)).length;
+  const attempts = travellingAttempts(state.finalChecks);
   const undoneNewestFirst = [...state.undone].reverse();
   const undoneCount = longestFitting(
     undoneNewestFirst.length,
@@ -169,12 +190,13 @@ export function encodeLmsState(state: LmsState, limit: number, courseQuestions: 
   const undone = undoneNewestFirst.slice(0, Math.max(undoneCount, 0));
   const ordered = byPriority(state.reviews);
   const reviewCount = longestFitting(ordered.length, (n) => size(ordered.slice(0, n), undone) <= limit);
-  const data = JSON.stringify(toDoc(state, courseQuestions, ordered.slice(0, reviewCount), undone));
+  const data = JSON.stringify(toDoc(state, attempts, courseQuestions, ordered.slice(0, reviewCount), undone));
   if (data.length > limit) throw new RangeError(`LMS state needs ${data.length} characters; the limit is ${limit}`);
   return {
     data,
     droppedReviews: ordered.length - reviewCount,
     droppedUndone: undoneNewestFirst.length - undone.length,
+    droppedAttempts: state.finalChecks.length - attempts.length,
   };
 }
 
@@ -217,6 +239,25 @@ export function decodeLmsState(data: string, courseQuestions: readonly string[])
   const opened: Record<string, number> = {};
   if (typeof doc.o === 'object' && doc.o !== null)
     for (const [slug, atMs] of Object.entries(doc.o)) if (isInt(atMs)) opened[slug] = atMs;
+  const finalChecks: FinalCheckAttempt[] = [];
+  for (const row of Array.isArray(doc.a) ? doc.a : []) {
+    if (typeof row !== 'string') continue;
+    const [id, finishedAt, score, total, reviewIds] = row.split('|');
+    const attempt = {
+      attemptId: unpackId(id ?? ''),
+      finishedAt: parseInt(finishedAt ?? '', 36),
+      score: Number(score),
+      total: Number(total),
+      reviewIds: (reviewIds ? reviewIds.split(',') : []).map(unpackId),
+    };
+    const valid =
+      attempt.attemptId !== null &&
+      [attempt.finishedAt, attempt.score, attempt.total].every(isInt) &&
+      attempt.score >= 0 &&
+      attempt.score <= attempt.total &&
+      attempt.reviewIds.every((r) => r !== null);
+    if (valid) finalChecks.push(attempt as FinalCheckAttempt);
+  }
   return {
     writtenAt: doc.t,
     reviews,
@@ -225,5 +266,6 @@ export function decodeLmsState(data: string, courseQuestions: readonly string[])
       .filter((id): id is string => id !== null),
     resetAt: isInt(doc.z) ? doc.z : null,
     openedLessons: opened,
+    finalChecks,
   };
 }

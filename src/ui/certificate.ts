@@ -13,10 +13,16 @@ import { attemptText } from '../i18n/final-check';
 import { formatCount } from '../i18n/plurals';
 import type { CourseCards } from '../lib/course';
 import { urls } from '../lib/urls';
+import { findHost } from '../lms/host';
 import { pageRuntime } from '../runtime/page';
 import { fetchCourseCards } from './course-cards';
 import { courseLessons, remainingView } from './course-status';
 import { fill, h, storageAlerts } from './dom';
+
+/** Inside the LMS package: the LMS's record is the proof, and the name comes from it (src/lms/bridge.ts). */
+const lmsHost = __LMS_BUILD__ ? findHost() : null;
+const inLms = lmsHost !== null;
+const nameFromLms = Boolean(lmsHost?.learnerName);
 
 const REVIEWS = { one: 'плановое повторение', few: 'плановых повторения', many: 'плановых повторений' };
 
@@ -37,6 +43,7 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
     autocomplete: 'name',
     maxlength: MAX_NAME_LENGTH,
     value: runtime.getState().learnerName,
+    readonly: nameFromLms,
   });
   const saveName = () => {
     clearTimeout(saveTimer);
@@ -53,7 +60,13 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
     { class: 'certificate-name-field no-print' },
     h('label', { for: 'learner-name' }, 'Ваше имя для сертификата'),
     input,
-    h('small', { class: 'muted' }, 'Имя хранится только в этом браузере и попадает в резервную копию.'),
+    h(
+      'small',
+      { class: 'muted' },
+      nameFromLms
+        ? 'Имя передала система обучения (LMS).'
+        : 'Имя хранится только в этом браузере и попадает в резервную копию.',
+    ),
   );
   const nameLine = h('p', { class: 'certificate-name', 'data-certificate-name': '' });
 
@@ -131,6 +144,7 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
           'p',
           { class: 'certificate-issuer' },
           'Сертификат выдан вашим браузером по данным, которые хранятся только в нём. Его никто не проверял и не заверял.',
+          inLms && ' Вы проходите курс в системе обучения (LMS): подтверждение прохождения — запись в ней.',
         ),
       ),
       h(

@@ -56,7 +56,14 @@ const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 describe('LMS reporting', () => {
   test('merges the LMS state, reports «incomplete», then an interaction and «completed» as answers come', async () => {
     const remote = encodeLmsState(
-      { writtenAt: T0, reviews: [review('r-1', 'q-a', T0 - 60_000)], undone: [], resetAt: null, openedLessons: {} },
+      {
+        writtenAt: T0,
+        reviews: [review('r-1', 'q-a', T0 - 60_000)],
+        undone: [],
+        resetAt: null,
+        openedLessons: {},
+        finalChecks: [],
+      },
       64_000,
       QUESTIONS,
     );
@@ -97,6 +104,31 @@ describe('LMS reporting', () => {
     expect(reviewHost.updates.flatMap((u) => u.interactions ?? [])).toEqual([]);
   });
 
+  test('the final check: its best score reported, every attempt’s answers as interactions, attempts in the LMS state', async () => {
+    const host = fakeHost();
+    const clock = { nowMs: T0 };
+    const runtime = memoryRuntime(createMemoryBacking(), clock);
+    await connectLms(runtime, host, { reportsAnswers: true });
+    const answers = (right: number) => QUESTIONS.map((questionId, i) => ({ questionId, correct: i < right }));
+    await runtime.finishFinalCheck(answers(3));
+    await settle();
+    expect(host.updates.at(-1)?.standing).toEqual({ completed: true, bestScore: 1, passingScore: 0.8 });
+    clock.nowMs += 86_400_000;
+    await runtime.finishFinalCheck(answers(1));
+    await settle();
+    expect(host.updates.at(-1)?.standing?.bestScore).toBe(1);
+    const interactions = host.updates.flatMap((u) => u.interactions ?? []);
+    expect(interactions.map((i) => i.correct)).toEqual([true, true, true, true, false, false]);
+    const written = decodeLmsState(host.suspendData, QUESTIONS)!;
+    expect(written.finalChecks.map((a) => a.score)).toEqual([3, 1]);
+
+    // Another computer: the attempts arrive with the state, so the score is not lost there.
+    const elsewhere = fakeHost(host.suspendData);
+    const other = memoryRuntime();
+    await connectLms(other, elsewhere, { reportsAnswers: false });
+    expect(elsewhere.updates.at(-1)?.standing?.bestScore).toBe(1);
+  });
+
   test('what the learner undid on another computer is taken back here and stays out of the LMS state', async () => {
     const backing = createMemoryBacking();
     const here = memoryRuntime(backing);
@@ -109,6 +141,7 @@ describe('LMS reporting', () => {
         undone: ['r-old'],
         resetAt: null,
         openedLessons: {},
+        finalChecks: [],
       },
       64_000,
       QUESTIONS,

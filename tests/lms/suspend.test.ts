@@ -17,7 +17,14 @@ function review(i: number, questionId: string, atMs: number): Review {
 }
 
 function state(reviews: Review[], undone: string[] = []): LmsState {
-  return { writtenAt: T0 + 400 * DAY, reviews, undone, resetAt: T0 - DAY, openedLessons: { 'no-referee': T0 } };
+  return {
+    writtenAt: T0 + 400 * DAY,
+    reviews,
+    undone,
+    resetAt: T0 - DAY,
+    openedLessons: { 'no-referee': T0 },
+    finalChecks: [],
+  };
 }
 
 const QUESTIONS = Array.from({ length: 51 }, (_, i) => `lesson-question-number-${i}`);
@@ -39,6 +46,20 @@ describe('the state in suspend_data', () => {
     const { data, droppedReviews } = encode(state(reviews, undone), 64_000);
     expect(droppedReviews).toBe(0);
     expect(decode(data)).toEqual(state(reviews, [...undone].reverse()));
+  });
+
+  test('final-check attempts: the best and the latest travel, ids and scores intact', () => {
+    const attempt = (score: number, day: number) => ({
+      attemptId: crypto.randomUUID(),
+      finishedAt: T0 + day * DAY,
+      score,
+      total: 10,
+      reviewIds: Array.from({ length: 10 }, () => crypto.randomUUID()),
+    });
+    const [first, best, middle, latest] = [attempt(6, 1), attempt(9, 2), attempt(7, 3), attempt(8, 4)];
+    const encoded = encode({ ...state([]), finalChecks: [first, best, middle, latest] }, 4096);
+    expect(encoded.droppedAttempts).toBe(2);
+    expect(decode(encoded.data)!.finalChecks).toEqual([best, latest]);
   });
 
   test('SCORM 1.2: under 4,096 characters, the newest review of every question kept first, then the newest others', () => {
