@@ -205,6 +205,89 @@ test('SCORM 1.2: «completed» once every question of the course has been answer
   await expect.poll(async () => (await record<Record12>(page)).cmi.core['lesson_status']).toBe('completed');
 });
 
+/** The LMS's stored record of a learner who has answered every question once (state in suspend_data). */
+function everyQuestionAnswered(version: Version, learner: string, extra: Record<string, string> = {}): unknown {
+  const course = packageCourse(version);
+  const start = Date.parse('2026-03-02T10:00:00+03:00');
+  const reviews = course.questions.map((q, i) => ({
+    id: crypto.randomUUID(),
+    questionId: q.id,
+    rating: 3 as const,
+    reviewedAt: start + i * 60_000,
+    utcOffsetMinutes: 180,
+    dayStartHour: 4,
+  }));
+  const { data } = encodeLmsState(
+    { writtenAt: start + 86_400_000, reviews, undone: [], resetAt: null, openedLessons: {}, finalChecks: [] },
+    version === '1.2' ? 4096 : 64_000,
+    course.questions.map((q) => q.id),
+  );
+  return version === '1.2'
+    ? { cmi: { core: { student_id: learner, student_name: 'Петров, Олег' }, suspend_data: data } }
+    : { cmi: { learner_id: learner, learner_name: 'Петров, Олег', suspend_data: data, ...extra } };
+}
+
+type Card = { id: string; type: string; options?: { text: string; correct: boolean }[] };
+
+/** Takes the final check in the course frame: answers number `wrong` (1-based) wrong, the rest right. */
+async function takeFinalCheck(launchPage: FrameLocator, course: FrameLocator, wrong: readonly number[]) {
+  const cards = (JSON.parse(strFromU8(readPackage('2004')['cards.json']!)) as { cards: Card[] }).cards;
+  await launchPage.locator('#course-frame').evaluate((frame: HTMLIFrameElement) => {
+    frame.src = 'final-check/index.html';
+  });
+  await course.getByRole('button', { name: /^(Начать проверку|Пройти ещё раз)$/ }).click();
+  for (let n = 1; n <= 10; n++) {
+    await expect(course.getByText(`Вопрос ${n} из 10`, { exact: true })).toBeVisible();
+    const card = course.locator('.final-question [data-question-id]');
+    const id = await card.getAttribute('data-question-id');
+    const option = cards.find((c) => c.id === id)!.options!.find((o) => o.correct === !wrong.includes(n))!;
+    await card.getByRole('button', { name: option.text }).click();
+    await course.getByRole('button', { name: n === 10 ? 'Завершить проверку' : 'Дальше' }).click();
+  }
+  await expect(course.locator('[data-final-check]')).toHaveAttribute('data-saving', '0');
+}
+
+test('SCORM 1.2: the final check reports the score, «failed» below 80 % and «passed» after a better retake', async ({
+  context,
+}) => {
+  const { page, launchPage, course } = await launch(context, {
+    version: '1.2',
+    learner: 'learner-fc',
+    record: everyQuestionAnswered('1.2', 'learner-fc'),
+  });
+  await expect.poll(async () => (await record<Record12>(page)).cmi.core['lesson_status']).toBe('completed');
+  await takeFinalCheck(launchPage, course, [1, 4, 9]);
+  await expect.poll(async () => (await record<Record12>(page)).cmi.core['lesson_status']).toBe('failed');
+  expect((await record<Record12>(page)).cmi.core['score']).toMatchObject({ raw: '70', max: '100' });
+  const results = Object.values((await record<Record12>(page)).cmi.interactions);
+  expect(results).toHaveLength(10);
+  expect(results.filter((i) => i['result'] === 'wrong')).toHaveLength(3);
+
+  await takeFinalCheck(launchPage, course, []);
+  await expect.poll(async () => (await record<Record12>(page)).cmi.core['lesson_status']).toBe('passed');
+  expect((await record<Record12>(page)).cmi.core['score']).toMatchObject({ raw: '100' });
+  // The certificate carries the name the LMS gave.
+  await launchPage.locator('#course-frame').evaluate((frame: HTMLIFrameElement) => {
+    frame.src = 'certificate/index.html';
+  });
+  await expect(course.locator('[data-certificate-name]')).toHaveText('Олег Петров');
+});
+
+test('SCORM 2004: success against the LMS’s own passing score, the score scaled', async ({ context }) => {
+  const { page, launchPage, course } = await launch(context, {
+    version: '2004',
+    learner: 'learner-strict',
+    record: everyQuestionAnswered('2004', 'learner-strict', { scaled_passing_score: '0.9' }),
+  });
+  await expect.poll(async () => (await record<Record2004>(page)).cmi['completion_status']).toBe('completed');
+  await takeFinalCheck(launchPage, course, [5, 6]);
+  await expect.poll(async () => (await record<Record2004>(page)).cmi['success_status']).toBe('failed');
+  expect((await record<Record2004>(page)).cmi['score']).toMatchObject({ scaled: '0.8' });
+  await takeFinalCheck(launchPage, course, [3]);
+  await expect.poll(async () => (await record<Record2004>(page)).cmi['success_status']).toBe('passed');
+  expect((await record<Record2004>(page)).cmi['score']).toMatchObject({ scaled: '0.9' });
+});
+
 test('SCORM 2004: the log travels to a fresh browser through suspend_data, and an undone review does not come back', async ({
   browser,
 }) => {
