@@ -176,7 +176,7 @@ test('SCORM 1.2: initialises once, «incomplete» after the first lesson, locati
   // Next launch: the course offers to continue at the lesson, and the answer is still there.
   const again = await launch(context, { version: '1.2', record: after });
   const resume = again.launchPage.locator('#lms-resume');
-  await expect(resume).toContainText('Продолжить с того же места?');
+  await expect(resume).toContainText(`остановились на уроке «${first.data.title}». Продолжить с того же места?`);
   await resume.getByRole('button', { name: 'Продолжить' }).click();
   await expect(question(again.course, firstChoice.id)).toContainText('Этот вопрос уже в ваших карточках.');
   await expect(again.launchPage.getByRole('alert')).toBeHidden();

@@ -44,6 +44,7 @@ function filesUnder(dir: string): string[] {
 function courseData(): LmsCourse {
   const cards = JSON.parse(readFileSync(join(site, 'cards.json'), 'utf8')) as {
     cards: { id: string; type: LmsQuestion['type']; lessonSlug: string }[];
+    lessons: { slug: string; title: string }[];
   };
   const course = JSON.parse(readFileSync(join(root, 'content', 'course.json'), 'utf8')) as { title: string };
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
@@ -51,6 +52,7 @@ function courseData(): LmsCourse {
     title: course.title,
     version: pkg.version,
     questions: cards.cards.map(({ id, type, lessonSlug }) => ({ id, type, lesson: lessonSlug })),
+    lessons: cards.lessons.map(({ slug, title }) => ({ slug, title })),
     passingScore: MASTERY_SCORE,
   };
 }

@@ -18,6 +18,8 @@ export interface LmsCourse {
   /** The package version; the local database is keyed by it and the learner id. */
   version: string;
   questions: LmsQuestion[];
+  /** The lessons in course order, for the launch page's words («вы остановились на уроке …»). */
+  lessons: { slug: string; title: string }[];
   /** The final check's share to pass unless the LMS sets one (SCORM 2004 `scaled_passing_score`). */
   passingScore: number;
 }

@@ -24,7 +24,8 @@ export const LAUNCH_MESSAGES = {
     'Система обучения (LMS) не открыла сеанс. Курс работает, прогресс сохраняется в этом браузере, но в LMS ничего не передаётся.',
   reportFailed:
     'Система обучения (LMS) не приняла последние результаты. Прогресс сохранён в этом браузере; отправим снова после следующего ответа.',
-  resume: 'В прошлый раз вы остановились на уроке. Продолжить с того же места?',
+  resume: (lesson: string | undefined) =>
+    `В прошлый раз вы остановились на уроке${lesson ? ` «${lesson}»` : ''}. Продолжить с того же места?`,
 } as const;
 
 /** The lesson path in a frame URL relative to the package root (`lessons/<slug>/index.html`), or null. */
@@ -136,7 +137,10 @@ export function launch(win: Window & { courseLms?: LmsHost }, doc: Document = wi
   const resumeBar = doc.getElementById('lms-resume');
   const resumeAt = lessonLocation(new URL(lastLocation || 'index.html', root).href, root);
   if (resumeBar && resumeAt) {
-    resumeBar.querySelector('p')!.textContent = LAUNCH_MESSAGES.resume;
+    const slug = /^lessons\/([a-z0-9-]+)\//.exec(resumeAt)?.[1];
+    resumeBar.querySelector('p')!.textContent = LAUNCH_MESSAGES.resume(
+      course.lessons.find((lesson) => lesson.slug === slug)?.title,
+    );
     resumeBar.hidden = false;
     resumeBar.querySelector<HTMLButtonElement>('[data-resume]')!.addEventListener('click', () => {
       resumeBar.hidden = true;

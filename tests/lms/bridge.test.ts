@@ -29,6 +29,7 @@ function fakeHost(suspendData = ''): LmsHost & { updates: LmsUpdate[] } {
       version: '1.0.0',
       passingScore: 0.8,
       questions: QUESTIONS.map((id) => ({ id, type: 'choice' as const, lesson: 'lesson-1' })),
+      lessons: [{ slug: 'lesson-1', title: 'Урок' }],
     },
     report(update) {
       updates.push(update);

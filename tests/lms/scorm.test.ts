@@ -160,3 +160,16 @@ describe('the session', () => {
     expect(scorm2004Duration(90_000)).toBe('PT1M30S');
   });
 });
+
+describe('the launch page', () => {
+  test('knows a lesson in its frame by its file, whichever folder the package is served from', async () => {
+    const { lessonLocation } = await import('../../src/lms/launch');
+    const root = 'https://lms.example.com/content/42/scorm/';
+    expect(lessonLocation(`${root}lessons/no-referee/index.html#what-to-do`, root)).toBe(
+      'lessons/no-referee/index.html',
+    );
+    expect(lessonLocation(`${root}lessons/no-referee/`, root)).toBe('lessons/no-referee/index.html');
+    expect(lessonLocation(`${root}review/index.html`, root)).toBeNull();
+    expect(lessonLocation('https://elsewhere.example.com/lessons/no-referee/index.html', root)).toBeNull();
+  });
+});
