@@ -38,9 +38,11 @@ const lmsBuild = process.env.LMS_BUILD === '1';
 
 const CORE_MODULE =
   /\/src\/(runtime|storage|i18n|domain)\/|\/src\/ui\/(dom|question-card|course-cards)\.ts|\/src\/lib\/(card-dom|card-view|urls)\.ts|\/idb-keyval\//;
-// Also kept out of `core`: what only the final check, the certificate and progress pages use.
+// Also kept out of `core`: what loads later, and what only some pages use (the review's queue and
+// session, the settings page's backup file and persistence, the final check, the certificate,
+// progress). A lesson loads `core` first of all, so whatever sits in it weighs on every lesson.
 const LAZY_MODULE =
-  /\/src\/runtime\/(tab-sync|use-runtime)\.ts|\/src\/storage\/memory-store\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(deck|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall)\.ts/;
+  /\/src\/runtime\/(tab-sync|use-runtime|final-check-records)\.ts|\/src\/storage\/(memory-store|persist)\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(queue|review-session|backup-file|deck|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall)\.ts/;
 
 export default defineConfig({
   ...(site ? { site } : {}),

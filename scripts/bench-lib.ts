@@ -2,7 +2,8 @@
  * The benchmark itself, shared by the Node run (fake-indexeddb) and the Chromium run (real
  * IndexedDB): deterministic data, then timings of each step a page performs.
  */
-import { createBackup, serializeBackup } from '../src/domain/backup';
+import { createBackup } from '../src/domain/backup';
+import { serializeBackup } from '../src/domain/backup-file';
 import { parseBackup } from '../src/domain/backup-import';
 import { serializeBackupV1 } from '../tests/fixtures/backup-v1';
 import { allReviews, buildDeck, rate, withReviews, type Deck } from '../src/domain/deck';

@@ -1,6 +1,6 @@
 import { bestAndLatest, type FinalCheckAttempt } from '../domain/final-check';
 import { attemptText } from '../i18n/final-check';
-import { urls } from '../lib/urls';
+import { certificateUrl, finalCheckUrl } from '../lib/urls';
 
 interface Props {
   attempts: readonly FinalCheckAttempt[];
@@ -25,12 +25,12 @@ export function FinalCheckSummary({ attempts, open }: Props) {
       <p>
         {open ? (
           <>
-            <a href={urls.finalCheck}>{results ? 'Пройти ещё раз' : 'Пройти итоговую проверку'}</a> ·{' '}
-            <a href={urls.certificate}>Сертификат</a>
+            <a href={finalCheckUrl()}>{results ? 'Пройти ещё раз' : 'Пройти итоговую проверку'}</a> ·{' '}
+            <a href={certificateUrl()}>Сертификат</a>
           </>
         ) : (
           <>
-            Откроется, когда вы ответите на все вопросы курса. <a href={urls.finalCheck}>Что осталось</a>
+            Откроется, когда вы ответите на все вопросы курса. <a href={finalCheckUrl()}>Что осталось</a>
           </>
         )}
       </p>

@@ -5,7 +5,8 @@
  */
 import type * as z from 'zod/mini';
 import { BACKUP_MESSAGES } from '../i18n/backup-messages';
-import { BACKUP_FORMAT, BACKUP_VERSION, MAX_BACKUP_BYTES_BY_VERSION, type Backup } from './backup';
+import { BACKUP_FORMAT, BACKUP_VERSION, type Backup } from './backup';
+import { MAX_BACKUP_BYTES_BY_VERSION } from './backup-file';
 import { parseLearnerName } from './learner-name';
 import { parseReview, type Review } from './review';
 import { backupV1Schema, backupV2Schema, reviewSchema } from './schemas';

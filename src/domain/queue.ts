@@ -1,9 +1,11 @@
 /**
  * The review queue: a pure function of the cards, the course's questions, the settings and `nowMs`.
+ * When a card is due is the due rule's (due.ts), which lessons use without the queue.
  */
 import type { CardState } from './card';
+import { cardDueAt, dueStudyDay, isDueOn } from './due';
 import type { Settings } from './settings';
-import { studyDayAt, studyDayOfClock, studyDayStartMs } from './study-day';
+import { studyDayAt, studyDayStartMs } from './study-day';
 
 /** A question of the course, as the queue needs it. */
 export interface QuestionRef {
@@ -56,29 +58,6 @@ export interface QueueInput {
 function forgettingOf(card: CardState, nowMs: number): number {
   const elapsedDays = Math.max(0, nowMs - card.lastReviewedAt) / 86_400_000;
   return card.stability > 0 ? elapsedDays / card.stability : Number.POSITIVE_INFINITY;
-}
-
-/** Study day on which a card is due (a short-term step may run into the next one). */
-export function dueStudyDay(card: CardState): number {
-  return studyDayOfClock(card.dueStudyClockMs);
-}
-
-/**
- * When a card becomes due, epoch ms. A short-term step is due a few minutes after its review; a
- * day interval is due from the start of its study day, in the current time zone.
- */
-export function cardDueAt(card: CardState, settings: Pick<Settings, 'dayStartHour'>): number {
-  if (card.phase !== 'review') return card.lastReviewedAt + Math.max(0, card.dueStudyClockMs - card.lastStudyClockMs);
-  return studyDayStartMs(dueStudyDay(card), settings.dayStartHour);
-}
-
-/**
- * The due rule: a card is due on `studyDay` (today, for "due today") when its due study day is that
- * day or earlier. The queue's `due` list holds exactly the course's cards for which this holds, so
- * its length is the due count.
- */
-export function isDueOn(card: CardState, studyDay: number): boolean {
-  return dueStudyDay(card) <= studyDay;
 }
 
 /**

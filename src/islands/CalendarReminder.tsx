@@ -11,7 +11,7 @@ import {
 
 interface Props {
   courseName: string;
-  /** The review page's URL path (`urls.review()`), which the event links. */
+  /** The review page's URL path (`reviewUrl()`), which the event links. */
   reviewPath: string;
 }
 

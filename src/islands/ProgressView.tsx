@@ -8,7 +8,7 @@ import { allReviews } from '../domain/deck';
 import { createScheduler } from '../domain/scheduler';
 import { studyDayAt, studyDayStartMs } from '../domain/study-day';
 import { formatDate } from '../i18n/dates';
-import { urls } from '../lib/urls';
+import { homeUrl, lessonUrl } from '../lib/urls';
 import { activityByDay, currentStreak, dueForecast, lessonStats, ownForgettingCurve } from '../progress-stats/stats';
 import { ActivityHeatmap, CurveChart, ForecastChart } from './ProgressCharts';
 
@@ -40,7 +40,7 @@ export default function ProgressView({ lessons }: Props) {
         {alertBox}
         <p class="notice" data-progress-empty>
           Здесь пока пусто — и это нормально: всё начинается с первого вопроса. Ответьте на вопросы в любом уроке, и
-          здесь появятся ваши графики. <a href={urls.home}>К урокам</a>
+          здесь появятся ваши графики. <a href={homeUrl()}>К урокам</a>
         </p>
       </div>
     );
@@ -82,7 +82,7 @@ export default function ProgressView({ lessons }: Props) {
             return (
               <tr key={lesson.slug} data-lesson={lesson.slug}>
                 <th scope="row">
-                  <a href={urls.lesson(lesson.slug)}>{lesson.title}</a>
+                  <a href={lessonUrl(lesson.slug)}>{lesson.title}</a>
                 </th>
                 <td data-met data-label="Начато вопросов">
                   {s.met} из {s.total}

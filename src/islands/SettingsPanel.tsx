@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { backupFileName, isBackupOverdue, serializeBackup } from '../domain/backup';
+import { backupFileName, isBackupOverdue, serializeBackup } from '../domain/backup-file';
 import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 import { formatDate } from '../i18n/dates';
 import { formatReviews } from '../i18n/plurals';

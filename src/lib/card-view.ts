@@ -1,5 +1,5 @@
 import type { Question } from '../content/question-schema';
-import { urls } from './urls';
+import { lessonUrl } from './urls';
 
 /** The line above a question's prompt, by type. */
 export const QUESTION_TYPE_LABELS: Readonly<Record<Question['type'], string>> = {
@@ -35,7 +35,7 @@ export function toCardView(
     type: question.type,
     prompt: question.question,
     explanation: question.explanation,
-    sourceHref: urls.lesson(lessonSlug, question.source),
+    sourceHref: lessonUrl(lessonSlug, question.source),
   };
   switch (question.type) {
     case 'recall':

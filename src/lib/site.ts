@@ -1,5 +1,5 @@
 import course from '../../content/course.json';
-import { urls } from './urls';
+import { certificateUrl, finalCheckUrl, homeUrl, progressUrl, reviewUrl, settingsUrl, trainersUrl } from './urls';
 
 /** Facts about the course shown in the layout and meta tags; the one title is course.json's. */
 export const site = {
@@ -13,11 +13,11 @@ export const site = {
  * under «Ещё» there. `more` items are under «Ещё» on every screen (the row has no room for them).
  */
 export const navigation = [
-  { href: urls.home, label: 'Уроки', primary: true, more: false },
-  { href: urls.review(), label: 'Повторение', primary: true, more: false },
-  { href: urls.progress, label: 'Прогресс', primary: false, more: false },
-  { href: urls.settings, label: 'Настройки', primary: false, more: false },
-  { href: urls.trainers(), label: 'Тренерам', primary: false, more: false },
-  { href: urls.finalCheck, label: 'Итоговая проверка', primary: false, more: true },
-  { href: urls.certificate, label: 'Сертификат', primary: false, more: true },
+  { href: homeUrl(), label: 'Уроки', primary: true, more: false },
+  { href: reviewUrl(), label: 'Повторение', primary: true, more: false },
+  { href: progressUrl(), label: 'Прогресс', primary: false, more: false },
+  { href: settingsUrl(), label: 'Настройки', primary: false, more: false },
+  { href: trainersUrl(), label: 'Тренерам', primary: false, more: false },
+  { href: finalCheckUrl(), label: 'Итоговая проверка', primary: false, more: true },
+  { href: certificateUrl(), label: 'Сертификат', primary: false, more: true },
 ] as const;

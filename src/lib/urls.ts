@@ -55,29 +55,40 @@ export function siteHref(href: string, base: string = BASE): string {
   return href.startsWith('/') && !href.startsWith('//') ? sitePath(href, base) : href;
 }
 
-/** The site's pages and files under `base`. Kept in one place so links stay stable. */
-export function siteUrls(base: string) {
-  const at = (path: string, id?: string) => sitePath(id ? `${path}#${id}` : path, base);
-  return {
-    home: at('/'),
-    lesson: (slug: string, sectionId?: string) => at(`/lessons/${slug}/`, sectionId),
-    review: (lessonSlug?: string) => at(lessonSlug ? `/review/?lesson=${lessonSlug}` : '/review/'),
-    progress: at('/progress/'),
-    settings: at('/settings/'),
-    trainers: (sectionId?: string) => at('/trainers/', sectionId),
-    summary: at('/summary/'),
-    print: at('/print/'),
-    glossary: (termId?: string) => at('/glossary/', termId),
-    finalCheck: at('/final-check/'),
-    certificate: at('/certificate/'),
-    /** Every card, for the review and the lessons' explanations (src/pages/cards.json.ts). */
-    cards: at('/cards.json'),
-    /** A lesson chart drawn at build time (src/pages/charts). */
-    chart: (name: string) => at(`/charts/${name}.svg`),
-    /** Written by scripts/build-sw.mjs; its scope is `home`. */
-    serviceWorker: at('/sw.js'),
-  } as const;
-}
+/** `path` with `#id` when an id is given. */
+const withId = (path: string, id: string | undefined): string => (id ? `${path}#${id}` : path);
 
-/** The site's pages and files under the base the site was built for. */
-export const urls = siteUrls(BASE);
+// The site's pages and files, one function each (so a script's bundle carries only the routes it
+// links), under the base the site was built for; `base` is there for tests of another folder.
+// Kept in one place so links stay stable.
+
+/** The course's home page (the lessons). */
+export const homeUrl = (base = BASE): string => sitePath('/', base);
+/** A lesson, or one of its sections. */
+export const lessonUrl = (slug: string, sectionId?: string, base = BASE): string =>
+  sitePath(withId(`/lessons/${slug}/`, sectionId), base);
+/** The review of every lesson, or of one lesson's cards. */
+export const reviewUrl = (lessonSlug?: string, base = BASE): string =>
+  sitePath(lessonSlug ? `/review/?lesson=${lessonSlug}` : '/review/', base);
+/** The progress page. */
+export const progressUrl = (base = BASE): string => sitePath('/progress/', base);
+/** The settings page. */
+export const settingsUrl = (base = BASE): string => sitePath('/settings/', base);
+/** The trainer kit, or one of its sections. */
+export const trainersUrl = (sectionId?: string, base = BASE): string => sitePath(withId('/trainers/', sectionId), base);
+/** The one-page summary. */
+export const summaryUrl = (base = BASE): string => sitePath('/summary/', base);
+/** The whole course for printing. */
+export const printUrl = (base = BASE): string => sitePath('/print/', base);
+/** The glossary, or one of its terms. */
+export const glossaryUrl = (termId?: string, base = BASE): string => sitePath(withId('/glossary/', termId), base);
+/** The final check. */
+export const finalCheckUrl = (base = BASE): string => sitePath('/final-check/', base);
+/** The certificate. */
+export const certificateUrl = (base = BASE): string => sitePath('/certificate/', base);
+/** Every card, for the review and the lessons' explanations (src/pages/cards.json.ts). */
+export const cardsUrl = (base = BASE): string => sitePath('/cards.json', base);
+/** A lesson chart drawn at build time (src/pages/charts). */
+export const chartUrl = (name: string, base = BASE): string => sitePath(`/charts/${name}.svg`, base);
+/** Written by scripts/build-sw.mjs; its scope is `homeUrl()`. */
+export const serviceWorkerUrl = (base = BASE): string => sitePath('/sw.js', base);

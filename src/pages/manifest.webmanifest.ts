@@ -3,7 +3,7 @@
  * scope, id and icons follow the folder the site is served from (src/lib/urls.ts).
  */
 import { site } from '../lib/site';
-import { sitePath, urls } from '../lib/urls';
+import { sitePath, homeUrl } from '../lib/urls';
 
 const icon = (path: string, sizes: string, type: string, purpose: 'any' | 'maskable') => ({
   src: sitePath(path),
@@ -14,15 +14,15 @@ const icon = (path: string, sizes: string, type: string, purpose: 'any' | 'maska
 
 export function GET(): Response {
   const manifest = {
-    id: urls.home,
+    id: homeUrl(),
     name: site.name,
     short_name: 'Семь ошибок',
     description:
       'Курс из семи коротких уроков о том, почему маркетинг и продажи не могут договориться, с интервальным повторением.',
     lang: 'ru',
     dir: 'ltr',
-    start_url: urls.home,
-    scope: urls.home,
+    start_url: homeUrl(),
+    scope: homeUrl(),
     display: 'standalone',
     theme_color: '#1d4ed8',
     background_color: '#fbfaf7',

@@ -3,7 +3,7 @@
  * and `nowMs`, so tests run them with fixed dates.
  */
 import type { CardState } from '../domain/card';
-import { dueStudyDay } from '../domain/queue';
+import { dueStudyDay } from '../domain/due';
 import type { Review } from '../domain/review';
 import type { Scheduler } from '../domain/scheduler';
 import { DAY_MS, studyDayOfClock, toStudyClockMs } from '../domain/study-day';

@@ -6,8 +6,9 @@
  * as many as they like, with memory stores and fixed clocks.
  *
  * What a page needs before the learner does anything (the store, the cached cards) loads at once;
- * grading (deck.ts with ts-fsrs) loads at the first rating, preview or change that needs it, and
- * applying another tab's change (tab-sync.ts) when one arrives.
+ * grading (deck.ts with ts-fsrs) loads at the first rating, preview or change that needs it,
+ * applying another tab's change (tab-sync.ts) when one arrives, and what only the final check, the
+ * certificate and an import do (final-check-records.ts) when one of them is used.
  */
 import { createBackup, takenBackForImport, withoutTakenBack, type Backup, type FileTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
@@ -22,13 +23,13 @@ import {
   type QuestionReplacements,
 } from '../domain/deck-model';
 import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
-import { parseLearnerName } from '../domain/learner-name';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
 import { loadDeck } from './load';
+import type { RuntimeParts } from './final-check-records';
 import { createSaver, type Change } from './saving';
 import { recordTakenBack, type LocalTakenBack } from './taken-back';
 import type { RetryOptions, WriteQueue, WriteResult } from './write-queue';
@@ -162,8 +163,11 @@ export interface Runtime {
 
 /** Deck operations and the scheduler, loaded on first need. */
 const loadGrading = () => import('../domain/deck');
-/** Recording and merging final-check attempts (with the scheduler), loaded on first need. */
-const loadAttempts = () => import('../domain/final-check-attempts');
+/**
+ * The final check's, the certificate's and the import's use-cases (recording and merging attempts,
+ * the learner's name; with the scheduler), loaded on first need.
+ */
+const loadRecords = () => import('./final-check-records');
 
 interface Loaded {
   store: ReviewStore;
@@ -216,7 +220,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         recordTakenBack(takenBack, message, deps.now());
         messages = messages.then(async () => {
           if (message.type === 'final-check-saved') {
-            const { mergeFinalChecks } = await loadAttempts();
+            const { mergeFinalChecks } = await loadRecords();
             set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
           }
           const { applyProgressMessage } = await import('./tab-sync');
@@ -254,6 +258,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     return result;
   };
 
+  /** What the lazily loaded use-cases (final-check-records.ts) work with. */
+  const parts: RuntimeParts = { getState: () => state, set, save, now: deps.now };
+
   return {
     getState: () => state,
     subscribe(listener) {
@@ -285,19 +292,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
       const { deck, added } = withReviews(state.deck, kept, state.settings);
       set({ deck });
-      // The file's attempts join this browser's (none from before a reset that counts); its name
-      // fills in only where this browser has none: a name typed here stays.
-      const { mergeFinalChecks } = await loadAttempts();
-      const attempts = mergeFinalChecks(state.finalChecks, file?.finalChecks ?? [], taken.resetAt ?? null);
-      if (attempts.added.length) {
-        set({ finalChecks: attempts.attempts });
-        void save({ kind: 'final-check', attempts: attempts.added, reviews: [] });
-      }
-      const fileName = parseLearnerName(file?.learnerName);
-      if (fileName && !state.learnerName) {
-        set({ learnerName: fileName });
-        void save({ kind: 'name', name: fileName });
-      }
+      (await loadRecords()).mergeFileRecords(parts, file, taken.resetAt ?? null);
       for (const [slug, atMs] of Object.entries(file?.openedLessons ?? {})) {
         if ((state.openedLessons.get(slug) ?? Infinity) <= atMs) continue;
         set({ openedLessons: opened(slug, atMs) });
@@ -348,19 +343,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async finishFinalCheck(answers) {
       if (!loaded) await start();
-      const { rateFinalCheck } = await loadAttempts();
-      const rated = rateFinalCheck(state.deck, answers, { nowMs: deps.now(), settings: state.settings });
-      set({ deck: rated.deck, finalChecks: [...state.finalChecks, rated.attempt] });
-      const { attempt, reviews, cacheEntries } = rated;
-      const saved = await save({ kind: 'final-check', attempts: [attempt], reviews, cacheEntries });
-      return { attempt, saved };
+      return (await loadRecords()).finishFinalCheck(parts, answers);
     },
     async saveLearnerName(name) {
       if (!loaded) await start();
-      const learnerName = parseLearnerName(name);
-      if (learnerName === state.learnerName) return { ok: true };
-      set({ learnerName });
-      return save({ kind: 'name', name: learnerName });
+      return (await loadRecords()).saveLearnerName(parts, name);
     },
     async previews(questionId) {
       const { createScheduler } = await grade();

@@ -10,7 +10,7 @@ export { defaultReminderPlan, REMINDER_DEFAULTS, REMINDER_FILE_NAME } from './re
 
 /**
  * Builds the `.ics` for `plan`, pointing at the review page on this site, and downloads it.
- * `reviewPath` is `urls.review()`, written into the page at build time: importing urls.ts here
+ * `reviewPath` is `reviewUrl()`, written into the page at build time: importing urls.ts here
  * would load the lesson pages' shared bundle on the trainer kit.
  */
 export function downloadReminder(plan: ReminderPlan, courseName: string, reviewPath: string): void {

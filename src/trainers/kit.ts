@@ -4,7 +4,7 @@
  */
 import type { Lesson } from '../lib/course';
 import { absoluteUrl, publicOrigin, ORIGIN_PLACEHOLDER } from '../lib/absolute-url';
-import { urls } from '../lib/urls';
+import { lessonUrl, reviewUrl } from '../lib/urls';
 
 /** The lesson facts the kit needs (a subset of `Lesson`, so tests can pass plain objects). */
 export type KitLessonSource = Pick<
@@ -66,13 +66,13 @@ export function buildTrainerKit(
       minutes: lesson.minutes,
       objectives: lesson.objectives,
       discussion: lesson.discussion,
-      lesson: link(urls.lesson(lesson.slug)),
-      review: link(urls.review(lesson.slug)),
+      lesson: link(lessonUrl(lesson.slug)),
+      review: link(reviewUrl(lesson.slug)),
       sections: lesson.headings
         .filter((heading) => heading.depth === 2)
-        .map((heading) => ({ id: heading.id, title: heading.text, ...link(urls.lesson(lesson.slug, heading.id)) })),
+        .map((heading) => ({ id: heading.id, title: heading.text, ...link(lessonUrl(lesson.slug, heading.id)) })),
     })),
-    review: link(urls.review()),
+    review: link(reviewUrl()),
     totalMinutes: lessons.reduce((sum, lesson) => sum + lesson.minutes, 0),
   };
 }

@@ -12,7 +12,7 @@ import { formatDate } from '../i18n/dates';
 import { attemptText } from '../i18n/final-check';
 import { formatCount } from '../i18n/plurals';
 import type { CourseCards } from '../lib/course';
-import { urls } from '../lib/urls';
+import { finalCheckUrl } from '../lib/urls';
 import { findHost } from '../lms/host';
 import { pageRuntime } from '../runtime/page';
 import { fetchCourseCards } from './course-cards';
@@ -135,7 +135,7 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
             { 'data-certificate-score': '' },
             results ? attemptText(results.best) : 'ещё не пройдена',
             !results && ' — ',
-            !results && h('a', { href: urls.finalCheck, class: 'no-print' }, 'пройти проверку'),
+            !results && h('a', { href: finalCheckUrl(), class: 'no-print' }, 'пройти проверку'),
           ),
           h('dt', {}, 'Измеренное запоминание'),
           recallLine(),

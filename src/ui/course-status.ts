@@ -8,7 +8,7 @@ import { bestAndLatest, type FinalCheckAttempt } from '../domain/final-check';
 import { attemptText, remainingText } from '../i18n/final-check';
 import { formatQuestions } from '../i18n/plurals';
 import type { CourseCards } from '../lib/course';
-import { urls } from '../lib/urls';
+import { lessonUrl } from '../lib/urls';
 import { h } from './dom';
 
 /** The course's lessons in order, each with its question ids. */
@@ -27,7 +27,7 @@ export function remainingView(remaining: readonly LessonRemaining[]): HTMLElemen
       'ul',
       {},
       ...remaining.map((l) =>
-        h('li', {}, h('a', { href: urls.lesson(l.slug) }, l.title), ` — ${formatQuestions(l.remaining)}`),
+        h('li', {}, h('a', { href: lessonUrl(l.slug) }, l.title), ` — ${formatQuestions(l.remaining)}`),
       ),
     ),
   );

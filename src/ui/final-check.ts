@@ -10,7 +10,7 @@ import { scoreText } from '../i18n/final-check';
 import type { CardView } from '../lib/card-view';
 import { QUESTION_TYPE_LABELS } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
-import { builtHref, urls } from '../lib/urls';
+import { builtHref, certificateUrl } from '../lib/urls';
 import { pageRuntime } from '../runtime/page';
 import { fetchCourseCards } from './course-cards';
 import { courseLessons, remainingView, resultsView } from './course-status';
@@ -219,7 +219,7 @@ export function startFinalCheck(root: HTMLElement, course: CourseCards): void {
           { type: 'button', class: 'button-primary', onclick: start },
           finalChecks.length ? 'Пройти ещё раз' : 'Начать проверку',
         ),
-        finalChecks.length > 0 && h('a', { class: 'button', href: urls.certificate }, 'Сертификат'),
+        finalChecks.length > 0 && h('a', { class: 'button', href: certificateUrl() }, 'Сертификат'),
       ),
     );
   }

@@ -6,7 +6,7 @@
 import { isPassed } from '../domain/final-check-record';
 import { buildQueue } from '../domain/queue';
 import { dueCountText } from '../i18n/messages';
-import { urls } from '../lib/urls';
+import { certificateUrl, finalCheckUrl, progressUrl, reviewUrl } from '../lib/urls';
 import { pageRuntime } from '../runtime/page';
 import { fill, h, storageAlerts } from './dom';
 
@@ -71,7 +71,7 @@ export function mountHomeStatus(root: ParentNode = document): void {
       h(
         'p',
         { class: 'home-continue' },
-        due > 0 && h('a', { class: 'button button-primary', href: urls.review() }, 'Повторить карточки'),
+        due > 0 && h('a', { class: 'button button-primary', href: reviewUrl() }, 'Повторить карточки'),
         next &&
           h(
             'a',
@@ -81,13 +81,13 @@ export function mountHomeStatus(root: ParentNode = document): void {
         // Every question answered once: the final check is open; once passed, the certificate is the next step.
         !next &&
           (state.finalChecks.some(isPassed)
-            ? h('a', { class: 'button', href: urls.certificate }, 'Сертификат')
+            ? h('a', { class: 'button', href: certificateUrl() }, 'Сертификат')
             : h(
                 'a',
-                { class: due > 0 ? 'button' : 'button button-primary', href: urls.finalCheck },
+                { class: due > 0 ? 'button' : 'button button-primary', href: finalCheckUrl() },
                 'Пройти итоговую проверку',
               )),
-        !next && due === 0 && h('a', { class: 'button', href: urls.progress }, 'Посмотреть прогресс'),
+        !next && due === 0 && h('a', { class: 'button', href: progressUrl() }, 'Посмотреть прогресс'),
       ),
     );
   };

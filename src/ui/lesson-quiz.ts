@@ -8,7 +8,7 @@
  * recall card when rated. Answered cards stay open until the page is left; questions already in the
  * deck say when they come back.
  */
-import { cardDueAt } from '../domain/queue';
+import { cardDueAt } from '../domain/due';
 import type { Rating } from '../domain/review';
 import { endSentence, formatDueAt } from '../i18n/dates';
 import { RATING_LABELS } from '../i18n/ratings';

@@ -22,7 +22,7 @@ import { dueCountText } from '../i18n/messages';
 import { formatQuestions } from '../i18n/plurals';
 import type { CardView } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
-import { sitePath, urls } from '../lib/urls';
+import { sitePath, lessonUrl, reviewUrl } from '../lib/urls';
 import { pageRuntime } from '../runtime/page';
 import { fetchCourseCards } from './course-cards';
 import { fill, h, storageAlerts, whenReady } from './dom';
@@ -124,7 +124,7 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
           'p',
           { class: 'review-filter' },
           `Только урок «${lessons.find((l) => l.slug === lessonSlug)?.title ?? ''}». `,
-          h('a', { href: urls.review() }, 'Повторить все уроки'),
+          h('a', { href: reviewUrl() }, 'Повторить все уроки'),
         ),
       unknownLesson && h('p', { role: 'status' }, 'Такого урока в курсе нет, поэтому здесь карточки всех уроков.'),
       // With nothing due the page says so once (the heading below, or the new question on screen);
@@ -161,7 +161,7 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
               : 'Все вопросы уже в повторении: новых пока нет.';
       const lessonLink =
         unopened && !offersNewQuestions(session, queue)
-          ? h('a', { href: urls.lesson(unopened.slug) }, `Открыть урок «${unopened.title}»`)
+          ? h('a', { href: lessonUrl(unopened.slug) }, `Открыть урок «${unopened.title}»`)
           : h('a', { href: sitePath('/#lessons') }, 'К урокам');
       if (finished) {
         if (!main.querySelector('.review-finished')) {

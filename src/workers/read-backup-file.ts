@@ -2,7 +2,7 @@
  * Reads a backup file chunk by chunk, saying how far it got, then checks it with `parseBackup`.
  * Runs in the backup worker (backup-parse.ts) and, when no worker can be started, on the page.
  */
-import { MAX_BACKUP_BYTES } from '../domain/backup';
+import { MAX_BACKUP_BYTES } from '../domain/backup-file';
 import { parseBackup, type ParseBackupResult } from '../domain/backup-import';
 import { BACKUP_MESSAGES } from '../i18n/backup-messages';
 

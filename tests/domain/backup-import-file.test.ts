@@ -1,6 +1,7 @@
 import './tz-moscow';
 import { describe, expect, test } from 'vitest';
-import { MAX_BACKUP_BYTES, createBackup, serializeBackup } from '../../src/domain/backup';
+import { createBackup } from '../../src/domain/backup';
+import { MAX_BACKUP_BYTES, serializeBackup } from '../../src/domain/backup-file';
 import { parseBackup } from '../../src/domain/backup-import';
 import { readBackupFile, type ReadStep } from '../../src/workers/read-backup-file';
 import { SETTINGS, at, review } from './fixtures';

@@ -1,16 +1,14 @@
 import './tz-moscow';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
+import { createBackup, takenBackForImport, withoutTakenBack } from '../../src/domain/backup';
 import {
   MAX_BACKUP_BYTES,
   MAX_BACKUP_BYTES_BY_VERSION,
   backupFileName,
-  createBackup,
   isBackupOverdue,
   serializeBackup,
-  takenBackForImport,
-  withoutTakenBack,
-} from '../../src/domain/backup';
+} from '../../src/domain/backup-file';
 import { parseBackup } from '../../src/domain/backup-import';
 import { newReviewId, parseReview, type Review } from '../../src/domain/review';
 import { reviewSchema } from '../../src/domain/schemas';

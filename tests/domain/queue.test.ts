@@ -1,7 +1,8 @@
 import './tz-moscow';
 import { describe, expect, test } from 'vitest';
 import { buildDeck } from '../../src/domain/deck';
-import { buildQueue, cardDueAt, isDueOn, type QuestionRef } from '../../src/domain/queue';
+import { cardDueAt, isDueOn } from '../../src/domain/due';
+import { buildQueue, type QuestionRef } from '../../src/domain/queue';
 import { studyDayAt } from '../../src/domain/study-day';
 import type { Review } from '../../src/domain/review';
 import { createScheduler } from '../../src/domain/scheduler';

@@ -16,7 +16,8 @@ import {
   type Deck,
   type QuestionReplacements,
 } from '../../src/domain/deck';
-import { buildQueue, cardDueAt, type QuestionRef } from '../../src/domain/queue';
+import { cardDueAt } from '../../src/domain/due';
+import { buildQueue, type QuestionRef } from '../../src/domain/queue';
 import type { Rating, Review } from '../../src/domain/review';
 import { createScheduler } from '../../src/domain/scheduler';
 import { lessonStats } from '../../src/progress-stats/stats';

@@ -1,5 +1,22 @@
 import { describe, expect, test } from 'vitest';
-import { siteHref, sitePath, siteUrls, urls } from '../../src/lib/urls';
+import {
+  cardsUrl,
+  certificateUrl,
+  chartUrl,
+  finalCheckUrl,
+  glossaryUrl,
+  homeUrl,
+  lessonUrl,
+  printUrl,
+  progressUrl,
+  reviewUrl,
+  serviceWorkerUrl,
+  settingsUrl,
+  siteHref,
+  sitePath,
+  summaryUrl,
+  trainersUrl,
+} from '../../src/lib/urls';
 
 describe('sitePath', () => {
   test('at the domain root, a site path stays as written', () => {
@@ -14,35 +31,56 @@ describe('sitePath', () => {
   });
 
   test('the build these tests run against is built for the root', () => {
-    expect(urls.home).toBe('/');
-    expect(urls.review()).toBe('/review/');
+    expect(homeUrl()).toBe('/');
+    expect(reviewUrl()).toBe('/review/');
   });
 });
 
-describe('siteUrls', () => {
-  const root = siteUrls('/');
-  const folder = siteUrls('/academy/sales/');
+describe('the routes', () => {
+  const folder = '/academy/sales/';
 
   test('at the domain root, every page and file keeps its path', () => {
-    expect(root.home).toBe('/');
-    expect(root.lesson('no-referee')).toBe('/lessons/no-referee/');
-    expect(root.lesson('no-referee', 'what-to-do')).toBe('/lessons/no-referee/#what-to-do');
-    expect(root.review()).toBe('/review/');
-    expect(root.review('no-referee')).toBe('/review/?lesson=no-referee');
-    expect(root.glossary('lead')).toBe('/glossary/#lead');
-    expect(root.trainers('calendar')).toBe('/trainers/#calendar');
-    expect(root.cards).toBe('/cards.json');
-    expect(root.serviceWorker).toBe('/sw.js');
+    expect(homeUrl('/')).toBe('/');
+    expect(lessonUrl('no-referee', undefined, '/')).toBe('/lessons/no-referee/');
+    expect(lessonUrl('no-referee', 'what-to-do', '/')).toBe('/lessons/no-referee/#what-to-do');
+    expect(reviewUrl(undefined, '/')).toBe('/review/');
+    expect(reviewUrl('no-referee', '/')).toBe('/review/?lesson=no-referee');
+    expect(glossaryUrl('lead', '/')).toBe('/glossary/#lead');
+    expect(trainersUrl('calendar', '/')).toBe('/trainers/#calendar');
+    expect(cardsUrl('/')).toBe('/cards.json');
+    expect(serviceWorkerUrl('/')).toBe('/sw.js');
+  });
+
+  test('without a base, the routes use the one the site was built for', () => {
+    expect(lessonUrl('no-referee', 'what-to-do')).toBe('/lessons/no-referee/#what-to-do');
+    expect(finalCheckUrl()).toBe('/final-check/');
+    expect(certificateUrl()).toBe('/certificate/');
   });
 
   test('in a folder, every page and file is in that folder', () => {
-    expect(folder.home).toBe('/academy/sales/');
-    expect(folder.lesson('no-referee', 'what-to-do')).toBe('/academy/sales/lessons/no-referee/#what-to-do');
-    expect(folder.review('no-referee')).toBe('/academy/sales/review/?lesson=no-referee');
-    expect(folder.glossary()).toBe('/academy/sales/glossary/');
-    expect(folder.chart('model-forgetting')).toBe('/academy/sales/charts/model-forgetting.svg');
-    expect(folder.serviceWorker).toBe('/academy/sales/sw.js');
-    const values = Object.values(folder).map((value) => (typeof value === 'function' ? value('x') : value));
+    expect(homeUrl(folder)).toBe('/academy/sales/');
+    expect(lessonUrl('no-referee', 'what-to-do', folder)).toBe('/academy/sales/lessons/no-referee/#what-to-do');
+    expect(reviewUrl('no-referee', folder)).toBe('/academy/sales/review/?lesson=no-referee');
+    expect(glossaryUrl(undefined, folder)).toBe('/academy/sales/glossary/');
+    expect(chartUrl('model-forgetting', folder)).toBe('/academy/sales/charts/model-forgetting.svg');
+    expect(serviceWorkerUrl(folder)).toBe('/academy/sales/sw.js');
+    const values = [
+      homeUrl(folder),
+      lessonUrl('x', undefined, folder),
+      reviewUrl(undefined, folder),
+      reviewUrl('x', folder),
+      progressUrl(folder),
+      settingsUrl(folder),
+      trainersUrl(undefined, folder),
+      summaryUrl(folder),
+      printUrl(folder),
+      glossaryUrl('x', folder),
+      finalCheckUrl(folder),
+      certificateUrl(folder),
+      cardsUrl(folder),
+      chartUrl('x', folder),
+      serviceWorkerUrl(folder),
+    ];
     for (const value of values) expect(value).toMatch(/^\/academy\/sales\//);
   });
 });

@@ -1,6 +1,6 @@
 import '../domain/tz-moscow';
 import { describe, expect, test } from 'vitest';
-import { serializeBackup } from '../../src/domain/backup';
+import { serializeBackup } from '../../src/domain/backup-file';
 import { parseBackup } from '../../src/domain/backup-import';
 import { createRuntime, type RuntimeDeps } from '../../src/runtime/runtime';
 import { openProgressChannel, type ProgressChannel, type ProgressMessage } from '../../src/storage/broadcast';

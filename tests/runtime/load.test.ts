@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { createBackup, serializeBackup } from '../../src/domain/backup';
+import { createBackup } from '../../src/domain/backup';
+import { serializeBackup } from '../../src/domain/backup-file';
 import { parseBackup } from '../../src/domain/backup-import';
 import { allReviews, rate, replay } from '../../src/domain/deck';
 import { buildQueue, type QuestionRef } from '../../src/domain/queue';
