@@ -44,6 +44,10 @@ async function answerInline(q: Locator, answers: Map<string, string>): Promise<v
 
 async function answerLesson(page: Page, href: string, answers: Map<string, string>, only?: (i: number) => boolean) {
   await page.goto(href);
+  // The lesson script replaces the static cards with live ones: answer those, once they are there.
+  await expect(
+    page.locator('.checkpoint [data-question-id]').locator('button.reveal, button.option').first(),
+  ).toBeVisible();
   const questions = await page.locator('.checkpoint [data-question-id]').all();
   for (const [i, q] of questions.entries()) if (!only || only(i)) await answerInline(q, answers);
   return questions.length;
@@ -136,9 +140,13 @@ test('two tabs answering at once lose no review', async ({ context, browser, bas
   const c = await context.newPage();
   await c.clock.install({ time: START });
   await c.goto(href);
-  for (const q of await c.locator('.checkpoint [data-question-id]').all()) {
-    await q.scrollIntoViewIfNeeded();
-    await expect(q).toHaveClass(/question-learned/);
+  // Located afresh each time, and retried: the lesson script replaces the cards once it has loaded.
+  const questions = c.locator('.checkpoint [data-question-id]');
+  for (let i = 0, count = await questions.count(); i < count; i++) {
+    await expect(async () => {
+      await questions.nth(i).scrollIntoViewIfNeeded({ timeout: 2000 });
+      await expect(questions.nth(i)).toHaveClass(/question-learned/, { timeout: 2000 });
+    }).toPass();
   }
   expect(await c.locator('.question-learned').count()).toBe(total);
 });

@@ -54,11 +54,22 @@ export async function lessonQuestionIds(page: Page, lessonSlug: string = SEED_LE
   return unique;
 }
 
-/** Imports a backup through the settings page's file input (the page must be /settings/). */
+/**
+ * Imports a backup through the settings page's file input (the page must be /settings/) and waits
+ * until the import is over: its result beside the control, a saved import's or a refusal. A test
+ * that leaves the page right after would otherwise cut the writes short.
+ */
 export async function importBackup(page: Page, text: string | Buffer, name = 'progress.json'): Promise<void> {
-  await page
-    .getByLabel('Восстановить из файла')
-    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.isBuffer(text) ? text : Buffer.from(text) });
+  const input = page.getByLabel('Восстановить из файла');
+  const field = page.locator('.settings-field').filter({ has: input });
+  await input.setInputFiles({
+    name,
+    mimeType: 'application/json',
+    buffer: Buffer.isBuffer(text) ? text : Buffer.from(text),
+  });
+  const saved = field.getByRole('status').filter({ hasText: /^(Добавлено|Ничего не добавлено|Все повторения)/ });
+  const refused = field.getByRole('alert').filter({ hasText: /\S/ });
+  await expect(saved.or(refused)).toBeVisible({ timeout: 60_000 });
 }
 
 /**
