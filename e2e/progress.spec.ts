@@ -29,7 +29,7 @@ test('with a history, shows per-lesson numbers and charts with text alternatives
   await expect(page.locator('[data-streak]')).toHaveAttribute('data-streak', '2');
   const row = page.locator(`[data-lesson="${SEED_LESSON}"]`);
   await expect(row.locator('[data-met]')).toHaveText(`2 из ${questionIds.length}`);
-  await expect(row.locator('[data-recall]')).toHaveText(/^\d{2,3}%$/);
+  await expect(row.locator('[data-recall]')).toHaveText(/^\d{2,3}\u00a0%$/);
   await expect(row.locator('[data-next-due]')).toHaveText(/2026/);
   await expect(page.locator('[data-lesson="hasty-decisions"] [data-met]')).toHaveText(/^0 из \d+$/);
 

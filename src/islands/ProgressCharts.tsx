@@ -4,7 +4,7 @@ import { toSvgPath, type CurvePoint, type PlotArea } from '../charts/forgetting-
 import { studyDayIso } from '../domain/study-day';
 import { formatCards, formatReviews } from '../i18n/plurals';
 
-const percent = (r: number) => `${Math.round(r * 100)}%`;
+const percent = (r: number) => `${Math.round(r * 100)}\u00a0%`;
 const dayLabel = (studyDay: number) =>
   new Date(studyDay * 86_400_000).toLocaleDateString('ru-RU', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 

@@ -88,7 +88,7 @@ export default function ProgressView({ lessons }: Props) {
                   {s.met} из {s.total}
                 </td>
                 <td data-recall data-label="Вероятность вспомнить сегодня">
-                  {s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}%`}
+                  {s.averageRecall === null ? '—' : `${Math.round(s.averageRecall * 100)}\u00a0%`}
                 </td>
                 <td data-next-due data-label="Следующее повторение">
                   {s.nextDueStudyDay === null
