@@ -6,6 +6,7 @@ import type { LmsCourse } from '../src/lms/host';
 import { decodeLmsState, encodeLmsState } from '../src/lms/suspend';
 import { readCourse } from '../tests/read-course';
 import { PACKAGE_PATHS, readPackage, startLmsServer, type LmsServer } from './lms/lms-server';
+import { importBackup, versionTwoBackup } from './seed';
 
 // The SCORM packages (npm run package:lms) inside a test LMS page: scorm-again provides the API,
 // each package is served unzipped from a nested folder and shown in the LMS's frame.
@@ -331,6 +332,30 @@ test('SCORM 2004: the log travels to a fresh browser through suspend_data, and a
   await expect(b3.course.locator('[data-review-count]')).toHaveAttribute('data-review-count', '1');
   await computerA.close();
   await computerB.close();
+});
+
+test('SCORM 1.2: a history larger than suspend_data holds: the newest go to the LMS, and the launch page says so', async ({
+  context,
+}) => {
+  const { page, launchPage, course } = await launch(context, { version: '1.2', learner: 'learner-long' });
+  await launchPage.locator('#course-frame').evaluate((frame: HTMLIFrameElement) => {
+    frame.src = 'settings/index.html';
+  });
+  const ids = packageCourse('1.2').questions.map((q) => q.id);
+  const history = Array.from({ length: 250 }, (_, i) => ({
+    questionId: ids[i % ids.length]!,
+    rating: 3 as const,
+    iso: new Date(Date.parse('2026-01-05T12:00:00+03:00') + i * 6 * 3_600_000).toISOString(),
+  }));
+  await importBackup(course, versionTwoBackup(history, { exportedAt: '2026-03-01T12:00:00+03:00' }));
+  await expect(launchPage.getByRole('alert')).toContainText('только последние ответы');
+  const stored = await record<Record12>(page);
+  expect(stored.cmi.suspend_data.length).toBeLessThanOrEqual(4096);
+  const kept = decodeLmsState(stored.cmi.suspend_data, ids)!.reviews;
+  expect(kept.length).toBeGreaterThan(ids.length);
+  expect(kept.length).toBeLessThan(history.length);
+  // Every question keeps its newest review.
+  expect(new Set(kept.map((r) => r.questionId)).size).toBe(ids.length);
 });
 
 test('two learners on one computer keep separate progress', async ({ context }) => {

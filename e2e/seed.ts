@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test';
+import { expect, type FrameLocator, type Page } from '@playwright/test';
 
 /*
  * Seeding a learner's history for the end-to-end tests. History goes in the way a learner's would:
@@ -59,7 +59,11 @@ export async function lessonQuestionIds(page: Page, lessonSlug: string = SEED_LE
  * until the import is over: its result beside the control, a saved import's or a refusal. A test
  * that leaves the page right after would otherwise cut the writes short.
  */
-export async function importBackup(page: Page, text: string | Buffer, name = 'progress.json'): Promise<void> {
+export async function importBackup(
+  page: Page | FrameLocator,
+  text: string | Buffer,
+  name = 'progress.json',
+): Promise<void> {
   const input = page.getByLabel('Восстановить из файла');
   const field = page.locator('.settings-field').filter({ has: input });
   await input.setInputFiles({

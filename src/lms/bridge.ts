@@ -92,7 +92,7 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
       passingScore: host.passingScore,
     };
     const backup = runtime.backup();
-    const { data } = encodeLmsState(
+    const { data, droppedReviews } = encodeLmsState(
       {
         writtenAt: runtime.now(),
         reviews: backup.reviews,
@@ -110,7 +110,7 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
     if (!interactions.length && standingKey === lastStanding && !suspendChanged) return;
     lastStanding = standingKey;
     lastSuspend = data;
-    host.report({ standing, interactions, ...(suspendChanged ? { suspendData: data } : {}) });
+    host.report({ standing, interactions, ...(suspendChanged ? { suspendData: data, droppedReviews } : {}) });
   };
 
   const unsubscribe = runtime.subscribe(report);

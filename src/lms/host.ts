@@ -28,6 +28,8 @@ export interface LmsCourse {
 export interface LmsUpdate {
   standing?: Standing;
   suspendData?: string;
+  /** Reviews left out of `suspendData` because the LMS's room for it is full. */
+  droppedReviews?: number;
   interactions?: Interaction[];
 }
 

@@ -24,6 +24,8 @@ export const LAUNCH_MESSAGES = {
     'Система обучения (LMS) не открыла сеанс. Курс работает, прогресс сохраняется в этом браузере, но в LMS ничего не передаётся.',
   reportFailed:
     'Система обучения (LMS) не приняла последние результаты. Прогресс сохранён в этом браузере; отправим снова после следующего ответа.',
+  suspendFull:
+    'Система обучения (LMS) хранит для переноса на другой компьютер только последние ответы: там не будет части старых повторений. В этом браузере сохранено всё.',
   resume: (lesson: string | undefined) =>
     `В прошлый раз вы остановились на уроке${lesson ? ` «${lesson}»` : ''}. Продолжить с того же места?`,
 } as const;
@@ -90,7 +92,8 @@ export function launch(win: Window & { courseLms?: LmsHost }, doc: Document = wi
         pendingInteractions = pendingInteractions.slice(1);
       }
       session.commit();
-      if (alertArea.textContent === LAUNCH_MESSAGES.reportFailed) alertArea.hidden = true;
+      if (update.droppedReviews) show(LAUNCH_MESSAGES.suspendFull);
+      else if (alertArea.textContent === LAUNCH_MESSAGES.reportFailed) alertArea.hidden = true;
     } catch (error) {
       console.error(error);
       show(LAUNCH_MESSAGES.reportFailed);
