@@ -75,7 +75,11 @@ test('each result and error shows under the control that caused it, replacing th
   await resetButton.scrollIntoViewIfNeeded();
   await resetButton.click();
   await page.getByRole('button', { name: 'Да, удалить прогресс' }).click();
-  await expectOnlyMessageUnder(resetButton, 'status', 'Прогресс удалён');
+  await expectOnlyMessageUnder(
+    resetButton,
+    'status',
+    'Прогресс и итоговые проверки удалены. Настройки и имя для сертификата остались.',
+  );
   await expect(page.locator('[data-review-count]')).toHaveAttribute('data-review-count', '0');
 });
 

@@ -17,7 +17,11 @@ export function ResetControl({ reviewCount, said, say }: Props) {
     setConfirming(false);
     const result = await pageRuntime().reset();
     if (!result.ok) return say({ action: 'reset', text: result.error, isProblem: true });
-    say({ action: 'reset', text: 'Прогресс удалён. Настройки остались.', isProblem: false });
+    say({
+      action: 'reset',
+      text: 'Прогресс и итоговые проверки удалены. Настройки и имя для сертификата остались.',
+      isProblem: false,
+    });
   };
 
   return (
@@ -25,8 +29,8 @@ export function ResetControl({ reviewCount, said, say }: Props) {
       {confirming ? (
         <div class="notice" role="group" aria-labelledby="reset-question">
           <p id="reset-question">
-            Удалить весь прогресс ({formatReviews(reviewCount)})? Это нельзя отменить. Сначала можно скачать резервную
-            копию.
+            Удалить весь прогресс ({formatReviews(reviewCount)}) и результаты итоговой проверки? Это нельзя отменить.
+            Сначала можно скачать резервную копию.
           </p>
           <button type="button" class="button-danger" onClick={() => void reset()}>
             Да, удалить прогресс
