@@ -5,10 +5,17 @@
  * session and that every other rating set at least one study day. ts-fsrs' built-in steps do not
  * fit: with steps ['10m'], «Трудно» on a new card would also come back in 15 minutes, and with no
  * steps «Снова» would jump straight to tomorrow. So short-term scheduling stays on
- * (`enable_short_term`, which also lets FSRS-6 model same-day reviews) and a custom learning-steps
- * strategy keeps exactly one step: «Снова» → 10 minutes (the card is due again within the session,
- * and again after each further «Снова»); «Трудно», «Хорошо», «Легко» → graduate, and FSRS sets an
- * interval of at least one day.
+ * (`enable_short_term`, which also lets FSRS-6 model same-day reviews) with exactly one step:
+ * «Снова» → 10 minutes (the card is due again within the session, and again after each further
+ * «Снова»); «Трудно», «Хорошо», «Легко» → graduate, and FSRS sets an interval of at least one day.
+ *
+ * Engine. The memory model, the intervals and their fuzz are ts-fsrs' `FSRSAlgorithm`; `step` below
+ * moves a card between states as ts-fsrs' own scheduler does (its BasicScheduler, with the one step
+ * above as its learning-steps strategy). Driving `FSRSAlgorithm` directly leaves the rest of ts-fsrs
+ * (its two schedulers, rescheduling, rollback, formatting) out of the pages' grading chunk.
+ * tests/domain/scheduler-reference.test.ts checks that every card equals what ts-fsrs' `fsrs()`,
+ * configured that way, gives; after an update of ts-fsrs (see scheduler-version.ts) it says whether
+ * ts-fsrs' scheduler changed in a way `step` must follow.
  *
  * Time. ts-fsrs gets study-clock times (see study-day.ts), on which a day interval lands exactly on
  * a later study day and `elapsed_days` counts study days, independent of time zone and DST.
@@ -16,17 +23,7 @@
  * Fuzz. ts-fsrs seeds fuzz from a string; ours is question id + repetition + study day, so replay
  * gives the same intervals, and the interval a rating button shows is the one it then sets.
  */
-import {
-  fsrs,
-  generatorParameters,
-  createEmptyCard,
-  Rating as FsrsRating,
-  State,
-  StrategyMode,
-  type Card,
-  type TLearningStepsStrategy,
-  type TSeedStrategy,
-} from 'ts-fsrs';
+import { dateDiffInDays, FSRSAlgorithm, State, type FSRSState } from 'ts-fsrs';
 import type { CardPhase, CardState, IntervalPreview } from './card';
 import { hashString } from './hash';
 import type { Rating, Review } from './review';
@@ -52,20 +49,21 @@ export interface Scheduler {
   retrievability(card: CardState, nowMs: number): number;
 }
 
-const sameSessionSteps: TLearningStepsStrategy = () => ({
-  [FsrsRating.Again]: { scheduled_minutes: AGAIN_STEP_MINUTES, next_step: 0 },
-});
+/** A card's FSRS state after one review. */
+interface Step {
+  state: State;
+  stability: number;
+  difficulty: number;
+  /** Whole days to the due day; 0 for the «Снова» step. */
+  scheduledDays: number;
+}
 
 /**
- * ts-fsrs calls the seed strategy with the scheduler as `this`; the fields it needs are protected.
- * The seed is kept short because ts-fsrs hashes it character by character several times per review.
+ * The fuzz seed, kept short because ts-fsrs hashes it character by character several times per
+ * review. `reps` counts this review.
  */
-const seedFromQuestion: TSeedStrategy = function seed() {
-  const current = Reflect.get(this, 'current') as { question_id?: unknown; reps: number };
-  const reviewTime = Reflect.get(this, 'review_time') as Date;
-  const day = studyDayOfClock(reviewTime.getTime());
-  return `${hashString(String(current.question_id)).toString(36)}.${current.reps.toString(36)}.${day.toString(36)}`;
-};
+const fuzzSeed = (questionId: string, reps: number, studyClockMs: number): string =>
+  `${hashString(questionId).toString(36)}.${reps.toString(36)}.${studyDayOfClock(studyClockMs).toString(36)}`;
 
 const PHASE: Record<State, CardPhase> = {
   [State.New]: 'learning',
@@ -79,36 +77,44 @@ const STATE: Record<CardPhase, State> = {
   relearning: State.Relearning,
 };
 
-function toFsrsCard(card: CardState): Card & { question_id: string } {
-  return {
-    question_id: card.questionId,
-    due: new Date(card.dueStudyClockMs),
-    stability: card.stability,
-    difficulty: card.difficulty,
-    elapsed_days: 0,
-    scheduled_days: card.scheduledDays,
-    learning_steps: card.learningStep,
-    reps: card.reps,
-    lapses: card.lapses,
-    state: STATE[card.phase],
-    last_review: new Date(card.lastStudyClockMs),
-  };
-}
-
 /** Creates the scheduler: FSRS-6 defaults, desired retention from settings, fuzz on, at most 365 days. */
 export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>): Scheduler {
-  const engine = fsrs(
-    generatorParameters({
-      request_retention: settings.desiredRetention,
-      maximum_interval: MAXIMUM_INTERVAL_DAYS,
-      enable_fuzz: true,
-      enable_short_term: true,
-      learning_steps: [`${AGAIN_STEP_MINUTES}m`],
-      relearning_steps: [`${AGAIN_STEP_MINUTES}m`],
-    }),
-  )
-    .useStrategy(StrategyMode.LEARNING_STEPS, sameSessionSteps)
-    .useStrategy(StrategyMode.SEED, seedFromQuestion);
+  // The steps are given as ts-fsrs' `fsrs()` had them (their count bounds two parameters); `step`
+  // applies them.
+  const engine = new FSRSAlgorithm({
+    request_retention: settings.desiredRetention,
+    maximum_interval: MAXIMUM_INTERVAL_DAYS,
+    enable_fuzz: true,
+    enable_short_term: true,
+    learning_steps: [`${AGAIN_STEP_MINUTES}m`],
+    relearning_steps: [`${AGAIN_STEP_MINUTES}m`],
+  });
+
+  /**
+   * One review in ts-fsrs' BasicScheduler terms: `state` is the card's state before it, with the
+   * FSRS memory of `card` (none for a new card), `elapsedDays` days after its last review. The
+   * engine's fuzz seed must be set for this review first.
+   */
+  function step(state: State, card: CardState | undefined, elapsedDays: number, rating: Rating): Step {
+    const memory: FSRSState = card
+      ? { difficulty: card.difficulty, stability: card.stability }
+      : { difficulty: 0, stability: 0 };
+    const after = (grade: Rating) => engine.next_state(memory, elapsedDays, grade);
+    const days = (next: FSRSState) => engine.next_interval(next.stability, elapsedDays);
+    if (rating === 1) {
+      // The one learning step: a new card starts learning, a lapse from review relearns, a card in
+      // its step stays there.
+      const to = state === State.New ? State.Learning : state === State.Review ? State.Relearning : state;
+      return { state: to, ...after(1), scheduledDays: 0 };
+    }
+    const next = after(rating);
+    if (state !== State.Review) return { state: State.Review, ...next, scheduledDays: days(next) };
+    // From review, «Трудно» ≤ «Хорошо» < «Легко», each a day above the one before.
+    const hardDays = Math.min(days(after(2)), days(after(3)));
+    const goodDays = Math.max(days(after(3)), hardDays + 1);
+    const scheduledDays = rating === 2 ? hardDays : rating === 3 ? goodDays : Math.max(days(next), goodDays + 1);
+    return { state: State.Review, ...next, scheduledDays };
+  }
 
   function grade(card: CardState | undefined, review: Review): CardState {
     const clock = toStudyClockMs(review.reviewedAt, review.utcOffsetMinutes, review.dayStartHour);
@@ -116,24 +122,27 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     // between them; otherwise elapsed days could be negative and recall NaN.
     const at = card ? Math.max(clock, card.lastStudyClockMs) : clock;
     const reviewedAt = card ? Math.max(review.reviewedAt, card.lastReviewedAt) : review.reviewedAt;
-    const before = card ? toFsrsCard(card) : { ...createEmptyCard(new Date(at)), question_id: review.questionId };
-    const next = engine.next(before, new Date(at), review.rating).card;
+    const reps = (card?.reps ?? 0) + 1;
+    engine.seed = fuzzSeed(card ? card.questionId : review.questionId, reps, at);
+    const elapsedDays = card ? dateDiffInDays(new Date(card.lastStudyClockMs), new Date(at)) : 0;
+    const next = step(card ? STATE[card.phase] : State.New, card, elapsedDays, review.rating);
     // ts-fsrs keeps «Легко» one day above «Хорошо», which can reach 366 when «Хорошо» hits the
     // maximum; the product promises at most 365 days.
-    const scheduledDays = Math.min(next.scheduled_days, MAXIMUM_INTERVAL_DAYS);
-    const dueStudyClockMs = next.state === State.Review ? at + scheduledDays * DAY_MS : next.due.getTime();
+    const scheduledDays = Math.min(next.scheduledDays, MAXIMUM_INTERVAL_DAYS);
+    const lapse = card?.phase === 'review' && review.rating === 1;
     return {
       questionId: review.questionId,
       phase: PHASE[next.state],
       stability: next.stability,
       difficulty: next.difficulty,
-      reps: next.reps,
-      lapses: next.lapses,
+      reps,
+      lapses: (card?.lapses ?? 0) + (lapse ? 1 : 0),
       scheduledDays,
-      learningStep: next.learning_steps,
+      // The one step is step 0, and graduating resets it to 0, as in ts-fsrs.
+      learningStep: 0,
       lastReviewedAt: reviewedAt,
       lastStudyClockMs: at,
-      dueStudyClockMs,
+      dueStudyClockMs: next.state === State.Review ? at + scheduledDays * DAY_MS : at + AGAIN_STEP_MINUTES * 60_000,
       firstStudyDay: card ? card.firstStudyDay : studyDayOfClock(at),
     };
   }
