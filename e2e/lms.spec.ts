@@ -186,22 +186,7 @@ test('SCORM 1.2: initialises once, «incomplete» after the first lesson, locati
 test('SCORM 1.2: «completed» once every question of the course has been answered (state from suspend_data)', async ({
   context,
 }) => {
-  const course = packageCourse('1.2');
-  const start = Date.parse('2026-03-02T10:00:00+03:00');
-  const reviews = course.questions.map((q, i) => ({
-    id: crypto.randomUUID(),
-    questionId: q.id,
-    rating: 3 as const,
-    reviewedAt: start + i * 60_000,
-    utcOffsetMinutes: 180,
-    dayStartHour: 4,
-  }));
-  const { data } = encodeLmsState(
-    { writtenAt: start + 86_400_000, reviews, undone: [], resetAt: null, openedLessons: {}, finalChecks: [] },
-    4096,
-    course.questions.map((q) => q.id),
-  );
-  const stored = { cmi: { core: { student_id: 'learner-9', student_name: 'Петров, Олег' }, suspend_data: data } };
+  const stored = everyQuestionAnswered('1.2', 'learner-9');
   const { page } = await launch(context, { version: '1.2', learner: 'learner-9', record: stored });
   await expect.poll(async () => (await record<Record12>(page)).cmi.core['lesson_status']).toBe('completed');
 });

@@ -18,6 +18,7 @@ import { build } from 'esbuild';
 import { zipSync } from 'fflate';
 import type { LmsCourse, LmsQuestion } from '../src/lms/host';
 import { scormManifest, type ScormVersion } from '../src/lms/manifest';
+import { LMS_PACKAGES } from './lib/lms-downloads.mjs';
 import { makeRelative, LMS_ROOT } from './lib/lms-relative.mjs';
 import { pruneCspInBuild } from './lib/prune-csp.mjs';
 
@@ -27,10 +28,6 @@ const site = join(out, 'site');
 const LAUNCH = 'launch.html';
 /** The final check's share to pass (PRODUCT.md: mastery 80 %). */
 const MASTERY_SCORE = 0.8;
-const PACKAGES: Record<ScormVersion, string> = {
-  '1.2': 'seven-reasons-scorm12.zip',
-  '2004': 'seven-reasons-scorm2004.zip',
-};
 
 /** Every file under `dir`, as paths relative to it with `/` separators. */
 function filesUnder(dir: string): string[] {
@@ -91,7 +88,7 @@ function writePackage(version: ScormVersion, course: LmsCourse): { file: string;
   const entries: Record<string, Uint8Array> = { 'imsmanifest.xml': new TextEncoder().encode(manifest) };
   for (const file of files) entries[file] = readFileSync(join(site, ...file.split('/')));
   const zip = zipSync(entries, { level: 9 });
-  const file = join(out, PACKAGES[version]);
+  const file = join(out, LMS_PACKAGES.find((p) => p.version === version)!.file);
   writeFileSync(file, zip);
   return { file: relative(root, file), bytes: zip.length, files: files.length + 1 };
 }

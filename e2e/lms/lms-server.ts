@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
+import { LMS_PACKAGES } from '../../scripts/lib/lms-downloads.mjs';
 
 /*
  * The test LMS's web server: its own page (test-lms.html and .js), scorm-again's runtime, and each
@@ -18,10 +19,10 @@ export const PACKAGE_PATHS = {
   '2004': '/content/acme/onboarding/scorm2004/',
 } as const;
 
-export const PACKAGE_FILES = {
-  '1.2': join(root, 'dist-lms', 'seven-reasons-scorm12.zip'),
-  '2004': join(root, 'dist-lms', 'seven-reasons-scorm2004.zip'),
-} as const;
+/** The packages as `npm run package:lms` writes them. */
+export const PACKAGE_FILES = Object.fromEntries(
+  LMS_PACKAGES.map(({ version, file }) => [version, join(root, 'dist-lms', file)]),
+) as Record<keyof typeof PACKAGE_PATHS, string>;
 
 const TYPES: Record<string, string> = {
   html: 'text/html; charset=utf-8',
@@ -44,7 +45,7 @@ export interface LmsServer {
 }
 
 /** Reads a package's files (throws, naming the command, when it was not built). */
-export function readPackage(version: keyof typeof PACKAGE_FILES): Record<string, Uint8Array> {
+export function readPackage(version: keyof typeof PACKAGE_PATHS): Record<string, Uint8Array> {
   try {
     return unzipSync(readFileSync(PACKAGE_FILES[version]));
   } catch (error) {

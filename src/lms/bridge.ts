@@ -9,6 +9,7 @@
  */
 import type { Review } from '../domain/review';
 import type { Runtime, RuntimeState } from '../runtime/runtime';
+import { bestAndLatest } from '../domain/final-check';
 import { displayName, type LmsHost } from './host';
 import type { Interaction, Standing } from './scorm';
 import { decodeLmsState, encodeLmsState } from './suspend';
@@ -17,11 +18,6 @@ import { decodeLmsState, encodeLmsState } from './suspend';
 export interface BridgeOptions {
   /** Whether answers given on this page are reported as interactions (lessons, the final check). */
   reportsAnswers: boolean;
-}
-
-/** The final check's best share right, 0..1, or null before the first attempt. */
-export function bestScore(attempts: RuntimeState['finalChecks']): number | null {
-  return attempts.reduce<number | null>((best, a) => Math.max(best ?? 0, a.total ? a.score / a.total : 0), null);
 }
 
 /** Every review in the deck, by id. */
@@ -86,9 +82,10 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
         atMs: review.reviewedAt,
       });
     }
+    const best = bestAndLatest(state.finalChecks)?.best;
     const standing: Standing = {
       completed: host.course.questions.every((q) => state.deck.cards.has(q.id)),
-      bestScore: bestScore(state.finalChecks),
+      bestScore: best ? best.score / best.total : null,
       passingScore: host.passingScore,
     };
     const backup = runtime.backup();

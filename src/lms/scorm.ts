@@ -84,14 +84,13 @@ export function findApi(win: ApiWindow): FoundApi | null {
 
 /** What the course reads from and writes to the LMS, in its own words. */
 export type Element =
-  'learnerId' | 'learnerName' | 'location' | 'entry' | 'suspendData' | 'scaledPassingScore' | 'interactionCount';
+  'learnerId' | 'learnerName' | 'location' | 'suspendData' | 'scaledPassingScore' | 'interactionCount';
 
 const ELEMENTS: Record<FoundApi['version'], Record<Element, string>> = {
   '1.2': {
     learnerId: 'cmi.core.student_id',
     learnerName: 'cmi.core.student_name',
     location: 'cmi.core.lesson_location',
-    entry: 'cmi.core.entry',
     suspendData: 'cmi.suspend_data',
     scaledPassingScore: '',
     interactionCount: 'cmi.interactions._count',
@@ -100,7 +99,6 @@ const ELEMENTS: Record<FoundApi['version'], Record<Element, string>> = {
     learnerId: 'cmi.learner_id',
     learnerName: 'cmi.learner_name',
     location: 'cmi.location',
-    entry: 'cmi.entry',
     suspendData: 'cmi.suspend_data',
     scaledPassingScore: 'cmi.scaled_passing_score',
     interactionCount: 'cmi.interactions._count',

@@ -10,6 +10,7 @@
  * dropped is replayed from the ones kept, so its interval may come out shorter than on the first
  * computer. This browser's own log is never trimmed.
  */
+import { bestAndLatest } from '../domain/final-check';
 import type { FinalCheckAttempt } from '../domain/final-check-record';
 import { compareReviews } from '../domain/review-log';
 import { parseReview, type Review } from '../domain/review';
@@ -153,15 +154,6 @@ function toDoc(
   };
 }
 
-/** The attempts that travel: the best (the first of equals) and the latest. */
-function travellingAttempts(attempts: readonly FinalCheckAttempt[]): FinalCheckAttempt[] {
-  if (!attempts.length) return [];
-  const share = (a: FinalCheckAttempt) => (a.total ? a.score / a.total : 0);
-  const best = attempts.reduce((b, a) => (share(a) > share(b) ? a : b));
-  const latest = attempts.reduce((l, a) => (a.finishedAt > l.finishedAt ? a : l));
-  return best === latest ? [best] : [best, latest];
-}
-
 /** The longest prefix of `items` (by count) for which `fits(count)` holds; `fits` is monotone. */
 function longestFitting(total: number, fits: (count: number) => boolean): number {
   let low = 0;
@@ -181,7 +173,8 @@ function longestFitting(total: number, fits: (count: number) => boolean): number
 export function encodeLmsState(state: LmsState, limit: number, courseQuestions: readonly string[]): Encoded {
   const size = (reviews: readonly Review[], undone: readonly string[]) =>
     JSON.stringify(toDoc(state, attempts, courseQuestions, reviews, undone)).length;
-  const attempts = travellingAttempts(state.finalChecks);
+  const kept = bestAndLatest(state.finalChecks);
+  const attempts = !kept ? [] : kept.best === kept.latest ? [kept.best] : [kept.best, kept.latest];
   const undoneNewestFirst = [...state.undone].reverse();
   const undoneCount = longestFitting(
     undoneNewestFirst.length,

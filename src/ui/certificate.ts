@@ -15,7 +15,7 @@ import type { CourseCards } from '../lib/course';
 import { finalCheckUrl } from '../lib/urls';
 import { findHost } from '../lms/host';
 import { pageRuntime } from '../runtime/page';
-import { fetchCourseCards } from './course-cards';
+import { fetchCourseCards, startWhenLoaded } from './course-cards';
 import { courseLessons, remainingView } from './course-status';
 import { fill, h, storageAlerts } from './dom';
 
@@ -171,16 +171,10 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
 export function mountCertificate(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-certificate]');
   if (!el) return;
-  const begin = () => {
-    void Promise.all([fetchCourseCards(), pageRuntime().load()]).then(
-      ([course]) => startCertificate(el, course, el.dataset.courseTitle ?? ''),
-      () =>
-        fill(
-          el,
-          h('p', { role: 'alert' }, 'Не удалось загрузить данные курса. Проверьте соединение и попробуйте ещё раз.'),
-          h('button', { type: 'button', onclick: begin }, 'Попробовать ещё раз'),
-        ),
-    );
-  };
-  begin();
+  startWhenLoaded(
+    el,
+    () => Promise.all([fetchCourseCards(), pageRuntime().load()]),
+    ([course]) => startCertificate(el, course, el.dataset.courseTitle ?? ''),
+    'Не удалось загрузить данные курса. Проверьте соединение и попробуйте ещё раз.',
+  );
 }

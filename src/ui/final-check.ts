@@ -12,7 +12,7 @@ import { QUESTION_TYPE_LABELS } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
 import { builtHref, certificateUrl } from '../lib/urls';
 import { pageRuntime } from '../runtime/page';
-import { fetchCourseCards } from './course-cards';
+import { fetchCourseCards, startWhenLoaded } from './course-cards';
 import { courseLessons, remainingView, resultsView } from './course-status';
 import { fill, h, storageAlerts } from './dom';
 
@@ -271,16 +271,9 @@ export function startFinalCheck(root: HTMLElement, course: CourseCards): void {
 export function mountFinalCheck(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-final-check]');
   if (!el) return;
-  const begin = () => {
-    void Promise.all([fetchCourseCards(), pageRuntime().load()]).then(
-      ([course]) => startFinalCheck(el, course),
-      () =>
-        fill(
-          el,
-          h('p', { role: 'alert' }, 'Не удалось загрузить вопросы курса. Проверьте соединение и попробуйте ещё раз.'),
-          h('button', { type: 'button', onclick: begin }, 'Попробовать ещё раз'),
-        ),
-    );
-  };
-  begin();
+  startWhenLoaded(
+    el,
+    () => Promise.all([fetchCourseCards(), pageRuntime().load()]),
+    ([course]) => startFinalCheck(el, course),
+  );
 }

@@ -24,7 +24,7 @@ import type { CardView } from '../lib/card-view';
 import type { CourseCards } from '../lib/course';
 import { sitePath, lessonUrl, reviewUrl } from '../lib/urls';
 import { pageRuntime } from '../runtime/page';
-import { fetchCourseCards } from './course-cards';
+import { fetchCourseCards, startWhenLoaded } from './course-cards';
 import { fill, h, storageAlerts, whenReady } from './dom';
 import { createQuestionCard, type QuestionCard } from './question-card';
 
@@ -218,22 +218,14 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
 export function mountReview(root: ParentNode = document): void {
   const el = root.querySelector<HTMLElement>('[data-review]');
   if (!el) return;
-  const start = () => {
-    // The cards first (a small cached file): their ids tell the load which cards to replay first.
-    void fetchCourseCards()
-      .then(async (course) => {
-        await whenReady(pageRuntime(), new Set(course.cards.map((c) => c.id)));
-        return course;
-      })
-      .then(
-        (course) => startReview(el, course),
-        () =>
-          fill(
-            el,
-            h('p', { role: 'alert' }, 'Не удалось загрузить вопросы курса. Проверьте соединение и попробуйте ещё раз.'),
-            h('button', { type: 'button', onclick: start }, 'Попробовать ещё раз'),
-          ),
-      );
-  };
-  start();
+  // The cards first (a small cached file): their ids tell the load which cards to replay first.
+  startWhenLoaded(
+    el,
+    async () => {
+      const course = await fetchCourseCards();
+      await whenReady(pageRuntime(), new Set(course.cards.map((c) => c.id)));
+      return course;
+    },
+    (course) => startReview(el, course),
+  );
 }

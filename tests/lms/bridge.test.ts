@@ -4,12 +4,11 @@ import { createReview } from '../../src/domain/review';
 import { connectLms } from '../../src/lms/bridge';
 import type { LmsHost, LmsUpdate } from '../../src/lms/host';
 import { decodeLmsState, encodeLmsState } from '../../src/lms/suspend';
-import { createRuntime } from '../../src/runtime/runtime';
-import { openProgressChannel } from '../../src/storage/broadcast';
-import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
-import { SETTINGS, at } from '../domain/fixtures';
+import { createMemoryBacking } from '../../src/storage/memory-store';
+import { SETTINGS } from '../domain/fixtures';
+import { memoryPage, PAGE_NOW } from '../runtime/pages';
 
-const T0 = at('2026-03-02T10:00+03:00');
+const T0 = PAGE_NOW;
 const QUESTIONS = ['q-a', 'q-b', 'q-c'];
 
 function fakeHost(suspendData = ''): LmsHost & { updates: LmsUpdate[] } {
@@ -41,12 +40,7 @@ function fakeHost(suspendData = ''): LmsHost & { updates: LmsUpdate[] } {
 }
 
 function memoryRuntime(backing = createMemoryBacking(), clock = { nowMs: T0 }) {
-  const store = createMemoryStore(backing);
-  return createRuntime({
-    openStore: async () => ({ store, persistent: true, reason: null }),
-    channel: openProgressChannel('unused', null),
-    now: () => clock.nowMs,
-  });
+  return memoryPage(backing, { now: () => clock.nowMs });
 }
 
 const review = (id: string, questionId: string, atMs: number) =>

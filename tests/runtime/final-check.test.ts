@@ -2,23 +2,12 @@ import '../domain/tz-moscow';
 import { describe, expect, test } from 'vitest';
 import { serializeBackup } from '../../src/domain/backup-file';
 import { parseBackup } from '../../src/domain/backup-import';
-import { createRuntime, type RuntimeDeps } from '../../src/runtime/runtime';
-import { openProgressChannel, type ProgressChannel, type ProgressMessage } from '../../src/storage/broadcast';
-import { createMemoryBacking, createMemoryStore, type MemoryBacking } from '../../src/storage/memory-store';
-import { DAY, at } from '../domain/fixtures';
+import type { ProgressChannel, ProgressMessage } from '../../src/storage/broadcast';
+import { createMemoryBacking } from '../../src/storage/memory-store';
+import { DAY } from '../domain/fixtures';
+import { memoryPage, PAGE_NOW, quiet } from './pages';
 
-const T0 = at('2026-03-02T10:00+03:00');
-const quiet = (): ProgressChannel => openProgressChannel('unused', null);
-
-function memoryPage(backing: MemoryBacking = createMemoryBacking(), extra: Partial<RuntimeDeps> = {}) {
-  const store = createMemoryStore(backing);
-  return createRuntime({
-    openStore: async () => ({ store, persistent: true, reason: null }),
-    channel: quiet(),
-    now: () => T0,
-    ...extra,
-  });
-}
+const T0 = PAGE_NOW;
 
 const ANSWERS = [
   { questionId: 'q-1', correct: true },

@@ -6,17 +6,15 @@ import { createReview } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { STORAGE_MESSAGES } from '../../src/i18n/messages';
 import { createRuntime, type RuntimeDeps } from '../../src/runtime/runtime';
-import { openProgressChannel, type ProgressChannel, type ProgressMessage } from '../../src/storage/broadcast';
+import type { ProgressChannel, ProgressMessage } from '../../src/storage/broadcast';
 import { createIdbStore } from '../../src/storage/idb-store';
-import { createMemoryBacking, createMemoryStore, type MemoryBacking } from '../../src/storage/memory-store';
+import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
 import { openStore } from '../../src/storage/open-store';
 import { freshFactory } from '../storage/idb-helpers';
-import { SETTINGS, at } from '../domain/fixtures';
+import { memoryPage, PAGE_NOW, quiet } from './pages';
+import { SETTINGS } from '../domain/fixtures';
 
-const T0 = at('2026-03-02T10:00+03:00');
-
-/** A channel that hears nothing and sends nothing: one tab. */
-const quiet = (): ProgressChannel => openProgressChannel('unused', null);
+const T0 = PAGE_NOW;
 
 /** A channel whose incoming messages the test delivers by hand. */
 function handChannel(): ProgressChannel & { deliver(message: ProgressMessage): void } {
@@ -39,17 +37,6 @@ function idbPage(factory: IDBFactory, clock = { nowMs: T0 }, extra: Partial<Runt
     openStore: () => openStore({ indexedDB: factory }),
     channel: quiet(),
     now: () => clock.nowMs,
-    ...extra,
-  });
-}
-
-/** A page over memory maps (shared by pages given the same backing). */
-function memoryPage(backing: MemoryBacking = createMemoryBacking(), extra: Partial<RuntimeDeps> = {}) {
-  const store = createMemoryStore(backing);
-  return createRuntime({
-    openStore: async () => ({ store, persistent: true, reason: null }),
-    channel: quiet(),
-    now: () => T0,
     ...extra,
   });
 }
