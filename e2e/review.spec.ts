@@ -168,3 +168,18 @@ test('without IndexedDB the site works from memory and says so', async ({ page, 
   await answerInline(q, answers);
   await expect(page.getByRole('alert').first()).toBeVisible();
 });
+
+test.describe('when the course’s cards cannot be fetched', () => {
+  test.use({ serviceWorkers: 'block' });
+
+  test('the review says so, and «Попробовать ещё раз» loads them', async ({ page }) => {
+    let reachable = false;
+    await page.route('**/cards.json', (route) => (reachable ? route.continue() : route.abort()));
+    await page.goto('/review/');
+    await expect(page.getByRole('alert')).toContainText('Не удалось загрузить вопросы курса');
+    reachable = true;
+    await page.getByRole('button', { name: 'Попробовать ещё раз' }).click();
+    await expect(page.locator('[data-due-count]')).toHaveAttribute('data-due-count', '0');
+    await expect(page.getByText('Не удалось загрузить вопросы курса')).toHaveCount(0);
+  });
+});
