@@ -110,11 +110,20 @@ export async function connectLms(runtime: Runtime, host: LmsHost, options: Bridg
     host.report({ standing, interactions, ...(suspendChanged ? { suspendData: data, droppedReviews } : {}) });
   };
 
-  const unsubscribe = runtime.subscribe(report);
-  const unregister = host.beforeEnd(report);
+  // A rating changes the state several times in a row: report once, after the last of them.
+  let scheduled: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = runtime.subscribe(() => {
+    clearTimeout(scheduled);
+    scheduled = setTimeout(report, 0);
+  });
+  const flush = () => {
+    clearTimeout(scheduled);
+    report();
+  };
+  const unregister = host.beforeEnd(flush);
   report();
   return () => {
-    report();
+    flush();
     unsubscribe();
     unregister();
   };

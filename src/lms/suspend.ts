@@ -156,6 +156,8 @@ function toDoc(
 
 /** The longest prefix of `items` (by count) for which `fits(count)` holds; `fits` is monotone. */
 function longestFitting(total: number, fits: (count: number) => boolean): number {
+  // Usually everything fits: one measurement instead of a search.
+  if (fits(total)) return total;
   let low = 0;
   let high = total;
   while (low < high) {
