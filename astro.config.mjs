@@ -42,7 +42,7 @@ const CORE_MODULE =
 // session, the settings page's backup file and persistence, the final check, the certificate,
 // progress). A lesson loads `core` first of all, so whatever sits in it weighs on every lesson.
 const LAZY_MODULE =
-  /\/src\/runtime\/(tab-sync|use-runtime|final-check-records)\.ts|\/src\/storage\/(memory-store|persist)\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(queue|review-session|backup-file|deck|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall)\.ts/;
+  /\/src\/runtime\/(tab-sync|use-runtime|final-check-records)\.ts|\/src\/storage\/(memory-store|persist)\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(queue|review-session|backup-file|deck|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall|fsrs)\.ts/;
 
 export default defineConfig({
   ...(site ? { site } : {}),
@@ -63,6 +63,8 @@ export default defineConfig({
     // to themselves: the package is served from a folder nobody knows at build time.
     ...(lmsBuild ? { experimental: { renderBuiltUrl: () => ({ relative: true }) } } : {}),
     build: {
+      // `SOURCEMAP=1` writes source maps, to see which modules a chunk's bytes come from.
+      sourcemap: process.env.SOURCEMAP === '1',
       rolldownOptions: {
         output: {
           // What every interactive page needs at once (the runtime, storage, the quiz) as one file:

@@ -1,4 +1,4 @@
-/** Card state types shared by the scheduler, the log and the queue (no ts-fsrs types leak out). */
+/** Card state types shared by the scheduler, the log and the queue (FSRS terms stay in scheduler.ts and fsrs.ts). */
 
 /** Where a card is: a short-term step within the session, or a day interval. */
 export type CardPhase = 'learning' | 'review' | 'relearning';
@@ -21,7 +21,7 @@ export interface CardState {
   lapses: number;
   /** Whole study days from the last review to the due day; 0 during a short-term step. */
   scheduledDays: number;
-  /** ts-fsrs' (re)learning step index. */
+  /** The (re)learning step index, as ts-fsrs counts it (always 0 with our one step). */
   learningStep: number;
   /** Last review, epoch ms (after clamping so a card's reviews never go back in time). */
   lastReviewedAt: number;

@@ -1,7 +1,7 @@
 /**
  * The deck's shape and what can be done with it without the scheduler: reading cached cards and
  * checking them against the log. Pages load this at once; grading and replay (deck.ts, which
- * loads ts-fsrs) only when a card is rated or a cached card does not match its reviews.
+ * loads the scheduler) only when a card is rated or a cached card does not match its reviews.
  */
 import { fingerprintReviews, type CachedCard } from './card-cache';
 import type { CardState } from './card';

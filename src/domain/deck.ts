@@ -1,6 +1,6 @@
 /**
  * Changing the learner's deck (its shape is in deck-model.ts): rating, merging, undo, replay. This
- * module loads the scheduler (ts-fsrs), so pages import it only when a card is graded. Every
+ * module loads the scheduler (FSRS), so pages import it only when a card is graded. Every
  * operation returns a new `Deck` (islands can keep it in state) and recomputes only the questions
  * it touches, by replaying their reviews, so the result always equals a full replay.
  */

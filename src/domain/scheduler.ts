@@ -1,5 +1,5 @@
 /**
- * The scheduler: the only module that imports ts-fsrs (FSRS-6).
+ * The scheduler: our scheduling rules on the FSRS-6 memory model (fsrs.ts).
  *
  * Learning steps. PRODUCT.md asks that a card rated «Снова» come back once more later in the same
  * session and that every other rating set at least one study day. ts-fsrs' built-in steps do not
@@ -9,22 +9,21 @@
  * «Снова» → 10 minutes (the card is due again within the session, and again after each further
  * «Снова»); «Трудно», «Хорошо», «Легко» → graduate, and FSRS sets an interval of at least one day.
  *
- * Engine. The memory model, the intervals and their fuzz are ts-fsrs' `FSRSAlgorithm`; `step` below
- * moves a card between states as ts-fsrs' own scheduler does (its BasicScheduler, with the one step
- * above as its learning-steps strategy). Driving `FSRSAlgorithm` directly leaves the rest of ts-fsrs
- * (its two schedulers, rescheduling, rollback, formatting) out of the pages' grading chunk.
+ * Engine. The memory model, the intervals and their fuzz are FSRS-6 (fsrs.ts, which repeats
+ * ts-fsrs' formulas); `step` below moves a card between states as ts-fsrs' own scheduler does (its
+ * BasicScheduler, with the one step above as its learning-steps strategy).
  * tests/domain/scheduler-reference.test.ts checks that every card equals what ts-fsrs' `fsrs()`,
  * configured that way, gives; after an update of ts-fsrs (see scheduler-version.ts) it says whether
- * ts-fsrs' scheduler changed in a way `step` must follow.
+ * ts-fsrs changed in a way fsrs.ts or `step` must follow.
  *
- * Time. ts-fsrs gets study-clock times (see study-day.ts), on which a day interval lands exactly on
+ * Time. FSRS gets study-clock times (see study-day.ts), on which a day interval lands exactly on
  * a later study day and `elapsed_days` counts study days, independent of time zone and DST.
  *
- * Fuzz. ts-fsrs seeds fuzz from a string; ours is question id + repetition + study day, so replay
+ * Fuzz. As in ts-fsrs, fuzz is drawn from a seed string; ours is question id + repetition + study day, so replay
  * gives the same intervals, and the interval a rating button shows is the one it then sets.
  */
-import { dateDiffInDays, FSRSAlgorithm, State, type FSRSState } from 'ts-fsrs';
 import type { CardPhase, CardState, IntervalPreview } from './card';
+import { aleaFirst, forgettingCurve, intervals, nextMemory, type Memory } from './fsrs';
 import { hashString } from './hash';
 import type { Rating, Review } from './review';
 import type { Settings } from './settings';
@@ -49,71 +48,49 @@ export interface Scheduler {
   retrievability(card: CardState, nowMs: number): number;
 }
 
+/** A card's phase before its first review, and after any review. */
+type State = 'new' | CardPhase;
+
 /** A card's FSRS state after one review. */
-interface Step {
-  state: State;
-  stability: number;
-  difficulty: number;
+interface Step extends Memory {
+  state: CardPhase;
   /** Whole days to the due day; 0 for the «Снова» step. */
   scheduledDays: number;
 }
 
 /**
- * The fuzz seed, kept short because ts-fsrs hashes it character by character several times per
- * review. `reps` counts this review.
+ * The fuzz seed (ts-fsrs' seed strategy had it so, and replay must give the same intervals).
+ * `reps` counts this review.
  */
 const fuzzSeed = (questionId: string, reps: number, studyClockMs: number): string =>
   `${hashString(questionId).toString(36)}.${reps.toString(36)}.${studyDayOfClock(studyClockMs).toString(36)}`;
 
-const PHASE: Record<State, CardPhase> = {
-  [State.New]: 'learning',
-  [State.Learning]: 'learning',
-  [State.Review]: 'review',
-  [State.Relearning]: 'relearning',
-};
-const STATE: Record<CardPhase, State> = {
-  learning: State.Learning,
-  review: State.Review,
-  relearning: State.Relearning,
-};
-
 /** Creates the scheduler: FSRS-6 defaults, desired retention from settings, fuzz on, at most 365 days. */
 export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>): Scheduler {
-  // The steps are given as ts-fsrs' `fsrs()` had them (their count bounds two parameters); `step`
-  // applies them.
-  const engine = new FSRSAlgorithm({
-    request_retention: settings.desiredRetention,
-    maximum_interval: MAXIMUM_INTERVAL_DAYS,
-    enable_fuzz: true,
-    enable_short_term: true,
-    learning_steps: [`${AGAIN_STEP_MINUTES}m`],
-    relearning_steps: [`${AGAIN_STEP_MINUTES}m`],
-  });
+  const interval = intervals(settings.desiredRetention, MAXIMUM_INTERVAL_DAYS);
 
   /**
    * One review in ts-fsrs' BasicScheduler terms: `state` is the card's state before it, with the
-   * FSRS memory of `card` (none for a new card), `elapsedDays` days after its last review. The
-   * engine's fuzz seed must be set for this review first.
+   * FSRS memory of `card` (none for a new card), `elapsedDays` days after its last review; `fuzz`
+   * is this review's draw.
    */
-  function step(state: State, card: CardState | undefined, elapsedDays: number, rating: Rating): Step {
-    const memory: FSRSState = card
-      ? { difficulty: card.difficulty, stability: card.stability }
-      : { difficulty: 0, stability: 0 };
-    const after = (grade: Rating) => engine.next_state(memory, elapsedDays, grade);
-    const days = (next: FSRSState) => engine.next_interval(next.stability, elapsedDays);
+  function step(state: State, card: CardState | undefined, elapsedDays: number, rating: Rating, fuzz: number): Step {
+    const memory: Memory = card ?? { difficulty: 0, stability: 0 };
+    const after = (grade: Rating) => nextMemory(memory, elapsedDays, grade);
+    const days = (next: Memory) => interval(next.stability, elapsedDays, fuzz);
     if (rating === 1) {
       // The one learning step: a new card starts learning, a lapse from review relearns, a card in
       // its step stays there.
-      const to = state === State.New ? State.Learning : state === State.Review ? State.Relearning : state;
+      const to = state === 'new' ? 'learning' : state === 'review' ? 'relearning' : state;
       return { state: to, ...after(1), scheduledDays: 0 };
     }
     const next = after(rating);
-    if (state !== State.Review) return { state: State.Review, ...next, scheduledDays: days(next) };
+    if (state !== 'review') return { state: 'review', ...next, scheduledDays: days(next) };
     // From review, «Трудно» ≤ «Хорошо» < «Легко», each a day above the one before.
     const hardDays = Math.min(days(after(2)), days(after(3)));
     const goodDays = Math.max(days(after(3)), hardDays + 1);
     const scheduledDays = rating === 2 ? hardDays : rating === 3 ? goodDays : Math.max(days(next), goodDays + 1);
-    return { state: State.Review, ...next, scheduledDays };
+    return { state: 'review', ...next, scheduledDays };
   }
 
   function grade(card: CardState | undefined, review: Review): CardState {
@@ -123,16 +100,16 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     const at = card ? Math.max(clock, card.lastStudyClockMs) : clock;
     const reviewedAt = card ? Math.max(review.reviewedAt, card.lastReviewedAt) : review.reviewedAt;
     const reps = (card?.reps ?? 0) + 1;
-    engine.seed = fuzzSeed(card ? card.questionId : review.questionId, reps, at);
-    const elapsedDays = card ? dateDiffInDays(new Date(card.lastStudyClockMs), new Date(at)) : 0;
-    const next = step(card ? STATE[card.phase] : State.New, card, elapsedDays, review.rating);
+    const fuzz = aleaFirst(fuzzSeed(card ? card.questionId : review.questionId, reps, at));
+    const elapsedDays = card ? studyDayOfClock(at) - studyDayOfClock(card.lastStudyClockMs) : 0;
+    const next = step(card ? card.phase : 'new', card, elapsedDays, review.rating, fuzz);
     // ts-fsrs keeps «Легко» one day above «Хорошо», which can reach 366 when «Хорошо» hits the
     // maximum; the product promises at most 365 days.
     const scheduledDays = Math.min(next.scheduledDays, MAXIMUM_INTERVAL_DAYS);
     const lapse = card?.phase === 'review' && review.rating === 1;
     return {
       questionId: review.questionId,
-      phase: PHASE[next.state],
+      phase: next.state,
       stability: next.stability,
       difficulty: next.difficulty,
       reps,
@@ -142,7 +119,7 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
       learningStep: 0,
       lastReviewedAt: reviewedAt,
       lastStudyClockMs: at,
-      dueStudyClockMs: next.state === State.Review ? at + scheduledDays * DAY_MS : at + AGAIN_STEP_MINUTES * 60_000,
+      dueStudyClockMs: next.state === 'review' ? at + scheduledDays * DAY_MS : at + AGAIN_STEP_MINUTES * 60_000,
       firstStudyDay: card ? card.firstStudyDay : studyDayOfClock(at),
     };
   }
@@ -170,7 +147,7 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
 
   function retrievability(card: CardState, nowMs: number): number {
     const elapsedDays = Math.max(0, nowMs - card.lastReviewedAt) / DAY_MS;
-    const r = engine.forgetting_curve(elapsedDays, card.stability);
+    const r = forgettingCurve(elapsedDays, card.stability);
     return Number.isFinite(r) ? Math.min(1, Math.max(0, r)) : 0;
   }
 

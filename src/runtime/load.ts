@@ -83,7 +83,7 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   // The store leaves undone reviews out (their tombstones win, even over a race with an import).
   const reviews = log.reviews;
   const matched = matchCache(reviews, settings, cache.cards, options.replacements);
-  // The scheduler (ts-fsrs) loads only when a cached card does not match its reviews.
+  // The scheduler loads only when a cached card does not match its reviews.
   let built: BuiltDeck = { ...matched, replayedCount: 0 };
   if (matched.stale.length) {
     const { replayStale } = await import('../domain/deck');

@@ -6,7 +6,7 @@
  * as many as they like, with memory stores and fixed clocks.
  *
  * What a page needs before the learner does anything (the store, the cached cards) loads at once;
- * grading (deck.ts with ts-fsrs) loads at the first rating, preview or change that needs it,
+ * grading (deck.ts with the scheduler) loads at the first rating, preview or change that needs it,
  * applying another tab's change (tab-sync.ts) when one arrives, and what only the final check, the
  * certificate and an import do (final-check-records.ts) when one of them is used.
  */
