@@ -52,12 +52,13 @@ function nextDifficulty(d: number, g: Grade): number {
 
 /**
  * The memory after a review `elapsedDays` whole days after the previous one (0: the same day,
- * which FSRS-6 models as short-term).
+ * which FSRS-6 models as short-term). `r`: the recall probability at the review, if already known
+ * (`forgettingCurve(elapsedDays, stability)`; the same for every grade).
  */
-export function nextMemory({ difficulty: d, stability: s }: Memory, elapsedDays: number, g: Grade): Memory {
+export function nextMemory({ difficulty: d, stability: s }: Memory, elapsedDays: number, g: Grade, r?: number): Memory {
   if (d === 0 && s === 0)
     return { difficulty: clamp(initDifficulty(g), 1, 10), stability: Math.max(w[g - 1] as number, 0.1) };
-  const r = forgettingCurve(elapsedDays, s);
+  r ??= forgettingCurve(elapsedDays, s);
   let stability: number;
   if (elapsedDays === 0) {
     const sinc = Math.pow(s, -w[19]) * Math.exp(w[17] * (g - 3 + w[18]));

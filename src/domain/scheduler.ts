@@ -62,12 +62,19 @@ interface Step extends Memory {
  * The fuzz seed (ts-fsrs' seed strategy had it so, and replay must give the same intervals).
  * `reps` counts this review.
  */
-const fuzzSeed = (questionId: string, reps: number, studyClockMs: number): string =>
-  `${hashString(questionId).toString(36)}.${reps.toString(36)}.${studyDayOfClock(studyClockMs).toString(36)}`;
+const fuzzSeed = (questionKey: string, reps: number, studyClockMs: number): string =>
+  `${questionKey}.${reps.toString(36)}.${studyDayOfClock(studyClockMs).toString(36)}`;
 
 /** Creates the scheduler: FSRS-6 defaults, desired retention from settings, fuzz on, at most 365 days. */
 export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'dayStartHour'>): Scheduler {
   const interval = intervals(settings.desiredRetention, MAXIMUM_INTERVAL_DAYS);
+  /** Each question's part of its fuzz seed, remembered: a replay grades each question many times. */
+  const questionKeys = new Map<string, string>();
+  const questionKey = (questionId: string): string => {
+    let key = questionKeys.get(questionId);
+    if (key === undefined) questionKeys.set(questionId, (key = hashString(questionId).toString(36)));
+    return key;
+  };
 
   /**
    * One review in ts-fsrs' BasicScheduler terms: `state` is the card's state before it, with the
@@ -76,7 +83,9 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
    */
   function step(state: State, card: CardState | undefined, elapsedDays: number, rating: Rating, fuzz: number): Step {
     const memory: Memory = card ?? { difficulty: 0, stability: 0 };
-    const after = (grade: Rating) => nextMemory(memory, elapsedDays, grade);
+    // The recall probability is the same for every rating: computed once.
+    const r = card ? forgettingCurve(elapsedDays, card.stability) : 0;
+    const after = (grade: Rating) => nextMemory(memory, elapsedDays, grade, r);
     const days = (next: Memory) => interval(next.stability, elapsedDays, fuzz);
     if (rating === 1) {
       // The one learning step: a new card starts learning, a lapse from review relearns, a card in
@@ -87,8 +96,9 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     const next = after(rating);
     if (state !== 'review') return { state: 'review', ...next, scheduledDays: days(next) };
     // From review, «Трудно» ≤ «Хорошо» < «Легко», each a day above the one before.
-    const hardDays = Math.min(days(after(2)), days(after(3)));
-    const goodDays = Math.max(days(after(3)), hardDays + 1);
+    const good = rating === 3 ? next : after(3);
+    const hardDays = Math.min(days(rating === 2 ? next : after(2)), days(good));
+    const goodDays = Math.max(days(good), hardDays + 1);
     const scheduledDays = rating === 2 ? hardDays : rating === 3 ? goodDays : Math.max(days(next), goodDays + 1);
     return { state: 'review', ...next, scheduledDays };
   }
@@ -100,7 +110,7 @@ export function createScheduler(settings: Pick<Settings, 'desiredRetention' | 'd
     const at = card ? Math.max(clock, card.lastStudyClockMs) : clock;
     const reviewedAt = card ? Math.max(review.reviewedAt, card.lastReviewedAt) : review.reviewedAt;
     const reps = (card?.reps ?? 0) + 1;
-    const fuzz = aleaFirst(fuzzSeed(card ? card.questionId : review.questionId, reps, at));
+    const fuzz = aleaFirst(fuzzSeed(questionKey(card ? card.questionId : review.questionId), reps, at));
     const elapsedDays = card ? studyDayOfClock(at) - studyDayOfClock(card.lastStudyClockMs) : 0;
     const next = step(card ? card.phase : 'new', card, elapsedDays, review.rating, fuzz);
     // ts-fsrs keeps «Легко» one day above «Хорошо», which can reach 366 when «Хорошо» hits the
