@@ -50,17 +50,22 @@ export function parseReview(x: unknown): Review | null {
   const keys = Object.keys(x);
   if (keys.length !== REVIEW_KEYS.length || !REVIEW_KEYS.every((key) => Object.hasOwn(x, key))) return null;
   const r = x as Record<(typeof REVIEW_KEYS)[number], unknown>;
-  if (!isIdIn(r.id, 100) || !isIdIn(r.questionId, 200)) return null;
-  if (!isIntIn(r.rating, 1, 4) || !isIntIn(r.reviewedAt, MIN_REVIEWED_AT, MAX_REVIEWED_AT)) return null;
-  if (!isIntIn(r.utcOffsetMinutes, -840, 840) || !isIntIn(r.dayStartHour, 0, 23)) return null;
-  return {
-    id: r.id,
-    questionId: r.questionId,
-    rating: r.rating as Rating,
-    reviewedAt: r.reviewedAt,
-    utcOffsetMinutes: r.utcOffsetMinutes,
-    dayStartHour: r.dayStartHour,
-  };
+  return reviewFromFields(r.id, r.questionId, r.rating, r.reviewedAt, r.utcOffsetMinutes, r.dayStartHour);
+}
+
+/** A review from its fields, in `Review`'s order, by `parseReview`'s rules; null when one is malformed. */
+export function reviewFromFields(
+  id: unknown,
+  questionId: unknown,
+  rating: unknown,
+  reviewedAt: unknown,
+  utcOffsetMinutes: unknown,
+  dayStartHour: unknown,
+): Review | null {
+  if (!isIdIn(id, 100) || !isIdIn(questionId, 200)) return null;
+  if (!isIntIn(rating, 1, 4) || !isIntIn(reviewedAt, MIN_REVIEWED_AT, MAX_REVIEWED_AT)) return null;
+  if (!isIntIn(utcOffsetMinutes, -840, 840) || !isIntIn(dayStartHour, 0, 23)) return null;
+  return { id, questionId, rating: rating as Rating, reviewedAt, utcOffsetMinutes, dayStartHour };
 }
 
 /**

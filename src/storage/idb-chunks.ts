@@ -9,17 +9,21 @@
  */
 import { parseReview, type Review } from '../domain/review';
 import type { Connection } from './idb-connection';
+import { decodeReviewColumns, encodeReviewColumns, isReviewColumns } from './review-columns';
 import type { LoadProblem } from './store';
 
 /** Fewer single reviews than this are left alone: not worth a rewrite. */
 export const MIN_REVIEWS_TO_PACK = 200;
 
-/** A new chunk record's key (a chunk is `{ reviews: Review[] }`): unique, so two writers never share one. */
+/** A new chunk record's key: unique, so two writers never share one. */
 export function newChunkKey(prefix = ''): string {
   return `${prefix}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 }
 
-/** Reads every chunk; malformed chunks and entries are skipped and reported. */
+/**
+ * Reads every chunk, in columns or (written before columns) `{ reviews: Review[] }`; malformed
+ * chunks and entries are skipped and reported.
+ */
 export function readChunkRecords(records: Iterable<readonly [key: unknown, value: unknown]>): {
   reviews: Review[];
   problems: LoadProblem[];
@@ -27,6 +31,12 @@ export function readChunkRecords(records: Iterable<readonly [key: unknown, value
   const reviews: Review[] = [];
   const problems: LoadProblem[] = [];
   for (const [key, value] of records) {
+    if (isReviewColumns(value)) {
+      const bad = (index: number) =>
+        problems.push({ key: `chunk:${String(key)}#${index}`, reason: 'not a valid review' });
+      for (const review of decodeReviewColumns(value, bad)) reviews.push(review);
+      continue;
+    }
     const list: unknown =
       typeof value === 'object' && value !== null ? (value as { reviews?: unknown }).reviews : undefined;
     if (!Array.isArray(list)) {
@@ -62,7 +72,7 @@ export async function packReviews(connection: Connection, minCount = MIN_REVIEWS
         if (review && review.id === keys[i]) packed.push(review);
       });
       if (packed.length < minCount) return;
-      tx.objectStore('chunks').put({ reviews: packed }, newChunkKey());
+      tx.objectStore('chunks').put(encodeReviewColumns(packed), newChunkKey());
       for (const review of packed) singles.delete(review.id);
       moved = packed.length;
     };

@@ -12,6 +12,7 @@ import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
 import { newChunkKey, packReviews, readChunkRecords } from './idb-chunks';
+import { encodeReviewColumns } from './review-columns';
 import { connect, type StoreName } from './idb-connection';
 import {
   FINAL_CHECK_KEY_PREFIX,
@@ -87,7 +88,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     appendMany: (list, snapshot) => {
       const target = list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews';
       return connection.transaction(snapshot ? [target, 'cards'] : [target], 'readwrite', (tx) => {
-        if (target === 'chunks') tx.objectStore('chunks').put({ reviews: [...list] }, newChunkKey('import-'));
+        if (target === 'chunks') tx.objectStore('chunks').put(encodeReviewColumns(list), newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
         if (snapshot) {
           tx.objectStore('cards').clear();
