@@ -108,22 +108,28 @@ export interface MatchedDeck {
   deck: Deck;
   /** The matched cards with their fingerprints (the new cache snapshot, once `stale` is replayed). */
   cache: CachedCard[];
-  /** Questions whose cache entry is missing or does not match their reviews: they need a replay. */
-  stale: { questionId: string; reviews: readonly Review[]; fingerprint: string }[];
+  /**
+   * Questions whose cache entry is missing or does not match their reviews: they need a replay.
+   * `fingerprint`: computed when there was an entry to check; else left to the replay, so a page
+   * with no cache replays the questions it shows before fingerprinting the whole log.
+   */
+  stale: { questionId: string; reviews: readonly Review[]; fingerprint?: string }[];
 }
 
 /**
  * Groups the log and takes each card from `cache` where the entry's fingerprint matches the card's
  * reviews (so the scheduler and settings that produced it are the current ones). With no `stale`
- * questions the deck is complete and the scheduler is not needed at all.
+ * questions the deck is complete and the scheduler is not needed at all. `unique`: the log's ids
+ * are known to be unique (a store's `loadAll`), so grouping need not check.
  */
 export function matchCache(
   reviews: Iterable<Review>,
   settings: SchedulingSettings,
   cache: ReadonlyMap<string, CachedCard> = new Map(),
   replacements: QuestionReplacements = NO_REPLACEMENTS,
+  unique = false,
 ): MatchedDeck {
-  const reviewsByQuestion = groupReviewsByQuestion(reviews);
+  const reviewsByQuestion = groupReviewsByQuestion(reviews, unique);
   const cards = new Map<string, CardState>();
   const entries: CachedCard[] = [];
   const stale: MatchedDeck['stale'] = [];
@@ -132,9 +138,13 @@ export function matchCache(
   for (const questionId of affectedQuestions(reviewsByQuestion.keys(), replacements)) {
     const group = cardReviews(reviewsByQuestion, replacements, questionId);
     if (group.length === 0) continue;
-    const fingerprint = fingerprintReviews(group, settings);
     const cached = cache.get(questionId);
-    if (cached && cached.fingerprint === fingerprint && cached.card.questionId === questionId) {
+    if (!cached) {
+      stale.push({ questionId, reviews: group });
+      continue;
+    }
+    const fingerprint = fingerprintReviews(group, settings);
+    if (cached.fingerprint === fingerprint && cached.card.questionId === questionId) {
       cards.set(questionId, cached.card);
       entries.push(cached);
     } else stale.push({ questionId, reviews: group, fingerprint });

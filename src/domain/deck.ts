@@ -53,7 +53,7 @@ export function replayStale(matched: MatchedDeck, settings: SchedulingSettings):
     const card = replayQuestion(reviews, scheduler);
     if (!card) continue;
     cards.set(questionId, card);
-    cache.push({ fingerprint, card });
+    cache.push({ fingerprint: fingerprint ?? fingerprintReviews(reviews, settings), card });
   }
   return { deck: { ...matched.deck, cards }, cache, replayedCount: matched.stale.length };
 }

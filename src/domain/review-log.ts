@@ -30,12 +30,13 @@ export function uniqueReviews(reviews: Iterable<Review>, kept: ReadonlySet<strin
 }
 
 /**
- * Groups reviews by question, each group in replay order, each id once (`uniqueReviews`).
+ * Groups reviews by question, each group in replay order, each id once (`uniqueReviews`, skipped
+ * when `unique` says the ids are known to be unique, as a store's `loadAll` returns them).
  * Grouping before sorting keeps a 100,000-review log fast: only each question's few reviews are sorted.
  */
-export function groupReviewsByQuestion(reviews: Iterable<Review>): Map<string, Review[]> {
+export function groupReviewsByQuestion(reviews: Iterable<Review>, unique = false): Map<string, Review[]> {
   const groups = new Map<string, Review[]>();
-  for (const review of uniqueReviews(reviews)) {
+  for (const review of unique ? reviews : uniqueReviews(reviews)) {
     const group = groups.get(review.questionId);
     if (group) group.push(review);
     else groups.set(review.questionId, [review]);

@@ -82,7 +82,9 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
   const [log, cache] = await Promise.all([logPromise, cachePromise]);
   // The store leaves undone reviews out (their tombstones win, even over a race with an import).
   const reviews = log.reviews;
-  const matched = matchCache(reviews, settings, cache.cards, options.replacements);
+  // Before the log's work, a frame for the page to draw the cached cards it was just handed.
+  if (cache.cards.size > 0 && options.onCachedCards) await nextFrame();
+  const matched = matchCache(reviews, settings, cache.cards, options.replacements, true);
   // The scheduler loads only when a cached card does not match its reviews.
   let built: BuiltDeck = { ...matched, replayedCount: 0 };
   if (matched.stale.length) {

@@ -99,6 +99,9 @@ export function startReview(root: HTMLElement, { cards, lessons }: CourseCards):
 
   function draw(): void {
     const state = runtime.getState();
+    // Whether the cards on screen are checked against the whole log yet (`true`), or still the
+    // cached ones (the benchmark times the replay after a scheduler change by it).
+    root.dataset.checked = String(state.checked);
     const now = runtime.now();
     const queue = buildQueue({
       cards: state.deck.cards,
