@@ -134,11 +134,9 @@ export async function measureLoad(factory: IDBFactory, dbName: string, cold: boo
   rows.push([`rebuild card state: replay all ${built.replayedCount} cards`, buildMs, '']);
   const [queue, queueMs] = await time(() => buildQueue({ cards: built.deck.cards, questions, nowMs: NOW, settings }));
   rows.push(['compute the due queue', queueMs, '']);
-  rows.push([
-    '=> first card (cold, no cache yet): load + replay + queue',
-    cacheMs + loadMs + buildMs + queueMs,
-    '≤ 300 ms',
-  ]);
+  // Every card replayed before the queue: the site replays the questions its page shows first
+  // (its row is the one judged against the 300 ms budget).
+  rows.push(['=> no cache yet: load + replay every card + queue', cacheMs + loadMs + buildMs + queueMs, '']);
   const [, snapshotMs] = await time(() => store.replaceCardCache(built.cache));
   rows.push(['write the cache snapshot (in the background)', snapshotMs, '']);
   const [packed, packMs] = await time(() => store.compact());
