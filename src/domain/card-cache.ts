@@ -16,20 +16,41 @@ export interface CachedCard {
   card: CardState;
 }
 
+/** The scheduler and settings cached cards were computed under: a cache is trusted only under the same. */
+export const cacheStamp = (settings: Pick<Settings, 'desiredRetention'>): string =>
+  `${SCHEDULER_VERSION}|${settings.desiredRetention}`;
+
+/** Mixes one review into a fingerprint's hash. */
+function mixReview(hash: number, r: Review): number {
+  hash = hashString(r.id, hash);
+  hash = hashInteger(r.reviewedAt, hash);
+  return hashInteger(r.rating * 10_000 + (r.utcOffsetMinutes + 1000) * 10 + r.dayStartHour, hash);
+}
+
 /** Fingerprint of one question's reviews (in replay order) under the given settings. */
 export function fingerprintReviews(
   sortedReviews: readonly Review[],
   settings: Pick<Settings, 'desiredRetention'>,
 ): string {
-  let hash = hashString(`${SCHEDULER_VERSION}|${settings.desiredRetention}`);
-  for (const r of sortedReviews) {
-    hash = hashString(r.id, hash);
-    hash = hashInteger(r.reviewedAt, hash);
-    hash = hashInteger(r.rating * 10_000 + (r.utcOffsetMinutes + 1000) * 10 + r.dayStartHour, hash);
-  }
+  let hash = hashString(cacheStamp(settings));
+  for (const r of sortedReviews) hash = mixReview(hash, r);
   const last = sortedReviews.at(-1);
   return `${sortedReviews.length}:${last?.id ?? ''}:${(hash >>> 0).toString(36)}`;
 }
+
+/**
+ * The fingerprint of a card's reviews with `review` added after the last of them (as a rating
+ * is): what `fingerprintReviews` gives for the longer list, without the list.
+ */
+export function extendFingerprint(fingerprint: string, review: Review): string {
+  const count = Number.parseInt(fingerprint, 10);
+  const hash = Number.parseInt(fingerprint.slice(fingerprint.lastIndexOf(':') + 1), 36);
+  return `${count + 1}:${review.id}:${(mixReview(hash, review) >>> 0).toString(36)}`;
+}
+
+/** The id of the last review a fingerprint covers ('' for none). */
+export const lastReviewIdOf = (fingerprint: string): string =>
+  fingerprint.slice(fingerprint.indexOf(':') + 1, fingerprint.lastIndexOf(':'));
 
 /** The numeric fields of a card state, in a fixed order (the cache snapshot stores them in columns). */
 export const CARD_NUMBER_FIELDS = [

@@ -3,7 +3,8 @@
  * checking them against the log. Pages load this at once; grading and replay (deck.ts, which
  * loads the scheduler) only when a card is rated or a cached card does not match its reviews.
  */
-import { fingerprintReviews, type CachedCard } from './card-cache';
+import { cacheStamp, fingerprintReviews, type CachedCard } from './card-cache';
+import { hashString } from './hash';
 import type { CardState } from './card';
 import type { Review } from './review';
 import { compareReviews, groupReviewsByQuestion } from './review-log';
@@ -23,10 +24,30 @@ export interface Deck {
    * so a rewrite of the course does not set a learner back; the log itself is never rewritten.
    */
   readonly replacements: QuestionReplacements;
+  /**
+   * True when `reviewsByQuestion` holds the whole log. False for a deck from a trusted card cache
+   * before the log is read (`trustedDeck`): its cards are whole, but it holds only the reviews
+   * rated since, and `entries` holds each card's cache entry so a rating can extend it.
+   */
+  readonly complete: boolean;
+  /** A trusted deck's cache entries, by question (absent on complete decks). */
+  readonly entries?: ReadonlyMap<string, CachedCard>;
 }
 
 /** New question id → the retired ids whose reviews count as its own. */
 export type QuestionReplacements = ReadonlyMap<string, readonly string[]>;
+
+/**
+ * What a trusted card cache was computed under: the scheduler, the settings and the course's
+ * replacements (a course that retires a question changes which cards exist).
+ */
+export function trustStamp(settings: SchedulingSettings, replacements: QuestionReplacements = NO_REPLACEMENTS): string {
+  const course = [...replacements]
+    .map(([id, old]) => `${id}<${old.join(',')}`)
+    .sort()
+    .join(';');
+  return `${cacheStamp(settings)}|${hashString(course).toString(36)}`;
+}
 
 export const NO_REPLACEMENTS: QuestionReplacements = new Map();
 
@@ -39,6 +60,7 @@ export const EMPTY_DECK: Deck = Object.freeze({
   cards: new Map(),
   reviewCount: 0,
   replacements: NO_REPLACEMENTS,
+  complete: true,
 });
 
 /** A deck for a course whose questions replace retired ids; use it instead of EMPTY_DECK. */
@@ -78,7 +100,36 @@ export function affectedQuestions(changed: Iterable<string>, replacements: Quest
  * Good for counts and charts of cards; rate and undo only on the deck built from the log.
  */
 export function cardsOnlyDeck(cards: ReadonlyMap<string, CardState>, replacements = NO_REPLACEMENTS): Deck {
-  return { ...EMPTY_DECK, cards, replacements };
+  return { ...EMPTY_DECK, cards, replacements, complete: false };
+}
+
+/**
+ * A deck from a trusted card cache (see `StoredCardCache` in src/storage/store.ts), used without
+ * reading the log: cards can be shown and rated at once; what needs reviews reads the log first.
+ */
+export function trustedDeck(entries: ReadonlyMap<string, CachedCard>, replacements = NO_REPLACEMENTS): Deck {
+  const cards = new Map<string, CardState>();
+  for (const [questionId, entry] of entries) cards.set(questionId, entry.card);
+  return { ...EMPTY_DECK, cards, replacements, complete: false, entries };
+}
+
+/** What a card's cache record becomes after its reviews changed: its entry, or removed when none are left. */
+export function cacheChange(
+  deck: Deck,
+  questionId: string,
+  settings: SchedulingSettings,
+): CachedCard | { questionId: string; removed: true } {
+  const card = deck.cards.get(questionId);
+  const reviews = cardReviews(deck.reviewsByQuestion, deck.replacements, questionId);
+  return card && reviews.length
+    ? { fingerprint: fingerprintReviews(reviews, settings), card }
+    : { questionId, removed: true };
+}
+
+/** The question a review in the deck belongs to; undefined when the deck does not hold it. */
+export function questionOfReview(deck: Deck, reviewId: string): string | undefined {
+  for (const [questionId, group] of deck.reviewsByQuestion) if (group.some((r) => r.id === reviewId)) return questionId;
+  return undefined;
 }
 
 /** The whole log in replay order, e.g. for a backup. */
@@ -149,5 +200,5 @@ export function matchCache(
       entries.push(cached);
     } else stale.push({ questionId, reviews: group, fingerprint });
   }
-  return { deck: { reviewsByQuestion, cards, reviewCount, replacements }, cache: entries, stale };
+  return { deck: { reviewsByQuestion, cards, reviewCount, replacements, complete: true }, cache: entries, stale };
 }

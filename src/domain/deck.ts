@@ -4,7 +4,7 @@
  * operation returns a new `Deck` (islands can keep it in state) and recomputes only the questions
  * it touches, by replaying their reviews, so the result always equals a full replay.
  */
-import { fingerprintReviews, type CachedCard } from './card-cache';
+import { extendFingerprint, fingerprintReviews, lastReviewIdOf, type CachedCard } from './card-cache';
 import type { CardState } from './card';
 import {
   affectedQuestions,
@@ -25,6 +25,7 @@ export { createScheduler } from './scheduler';
 
 export {
   allReviews,
+  cacheChange,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
@@ -87,7 +88,7 @@ function withGroups(deck: Deck, groups: Map<string, Review[]>, settings: Schedul
     if (card) cards.set(questionId, card);
     else cards.delete(questionId);
   }
-  return { reviewsByQuestion, cards, reviewCount, replacements: deck.replacements };
+  return { ...deck, reviewsByQuestion, cards, reviewCount };
 }
 
 /** What a rating produces: the review to store, the deck after it, and the card's new cache entry. */
@@ -109,12 +110,72 @@ export function rate(
   const previous = deck.cards.get(input.questionId);
   const nowMs = previous ? Math.max(input.nowMs, previous.lastReviewedAt + 1) : input.nowMs;
   const review = createReview({ ...input, nowMs });
+  if (!deck.complete) return rateTrusted(deck, review, input.settings);
   const group = [...(deck.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
   const next = withGroups(deck, new Map([[input.questionId, group]]), input.settings);
   const card = next.cards.get(input.questionId);
   if (!card) throw new Error('a rated question always has a card');
   const replayed = cardReviews(next.reviewsByQuestion, next.replacements, input.questionId);
   return { review, deck: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
+}
+
+/**
+ * A rating on a trusted deck (no log): the card is graded from its cached state, which equals
+ * replaying its reviews, and its fingerprint extended, since the new review sorts after them all.
+ */
+function rateTrusted(deck: Deck, review: Review, settings: SchedulingSettings): Rated {
+  const { questionId } = review;
+  const before = deck.entries?.get(questionId);
+  const card = createScheduler(settings).grade(before?.card, review);
+  const cacheEntry = {
+    fingerprint: before ? extendFingerprint(before.fingerprint, review) : fingerprintReviews([review], settings),
+    card,
+  };
+  const reviewsByQuestion = new Map(deck.reviewsByQuestion);
+  reviewsByQuestion.set(questionId, [...(deck.reviewsByQuestion.get(questionId) ?? []), review]);
+  return {
+    review,
+    cacheEntry,
+    deck: {
+      ...deck,
+      reviewsByQuestion,
+      cards: new Map(deck.cards).set(questionId, card),
+      entries: new Map(deck.entries).set(questionId, cacheEntry),
+      reviewCount: deck.reviewCount + 1,
+    },
+  };
+}
+
+/**
+ * Undoes a rating made on a trusted deck by restoring the card's entry from before it (`before`:
+ * none for the card's first review); null when that review is no longer the card's latest (the
+ * log is needed then).
+ */
+export function undoTrusted(
+  deck: Deck,
+  review: Review,
+  before: CachedCard | undefined,
+): { deck: Deck; change: CachedCard | { questionId: string; removed: true } } | null {
+  const { questionId } = review;
+  const now = deck.entries?.get(questionId);
+  if (deck.complete || !now || lastReviewIdOf(now.fingerprint) !== review.id) return null;
+  const cards = new Map(deck.cards);
+  const entries = new Map(deck.entries);
+  if (before) {
+    cards.set(questionId, before.card);
+    entries.set(questionId, before);
+  } else {
+    cards.delete(questionId);
+    entries.delete(questionId);
+  }
+  const reviewsByQuestion = new Map(deck.reviewsByQuestion);
+  const left = (deck.reviewsByQuestion.get(questionId) ?? []).filter((r) => r.id !== review.id);
+  if (left.length) reviewsByQuestion.set(questionId, left);
+  else reviewsByQuestion.delete(questionId);
+  return {
+    deck: { ...deck, reviewsByQuestion, cards, entries, reviewCount: Math.max(0, deck.reviewCount - 1) },
+    change: before ?? { questionId, removed: true },
+  };
 }
 
 /**

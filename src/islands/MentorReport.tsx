@@ -25,7 +25,7 @@ function reviewLog(checked: boolean, deck: Deck): Review[] | null {
 
 /** The mentor report on /progress/: a few lines in Russian and a button that copies them. */
 export default function MentorReport({ courseName, lessons }: Props) {
-  const state = useRuntimeState();
+  const state = useRuntimeState(true);
   const log = useMemo(() => reviewLog(state.checked, state.deck), [state.checked, state.deck]);
   // The same box while counting, so the report does not push the page down when it appears.
   if (!log) {

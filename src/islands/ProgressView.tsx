@@ -22,7 +22,7 @@ interface Props {
  * streak and review count wait for the whole log.
  */
 export default function ProgressView({ lessons }: Props) {
-  const state = useRuntimeState();
+  const state = useRuntimeState(true);
   // Reviews per day need the whole log sorted: once per log, not on every render.
   const activity = useMemo(
     () => (state.checked ? activityByDay(allReviews(state.deck)) : null),

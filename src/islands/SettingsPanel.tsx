@@ -32,7 +32,7 @@ const PERSISTENCE_TEXT: Record<PersistenceStatus, string> = {
  * them and says what happened under the control that did it, one message at a time.
  */
 export default function SettingsPanel() {
-  const state = useRuntimeState();
+  const state = useRuntimeState(true);
   const [data, setData] = useState<Loaded | null>(null);
   const [said, say] = useState<Said | null>(null);
 

@@ -31,6 +31,8 @@ function reviewsById(state: RuntimeState): Map<string, Review> {
 /** Connects the page's runtime to the LMS; returns a function that reports at once and disconnects (the page is leaving). */
 export async function connectLms(runtime: Runtime, host: LmsHost, options: BridgeOptions): Promise<() => void> {
   await runtime.load();
+  // Reviews travel in suspend_data and undone ones are taken back: the whole log is needed.
+  await runtime.loadLog();
   const courseQuestions = host.course.questions.map((q) => q.id);
   const remote = decodeLmsState(host.suspendData, courseQuestions);
   const remoteUndone = new Set(remote?.undone ?? []);

@@ -1,13 +1,29 @@
 /**
- * Loading the learner's deck: the log, checked against the card cache, replayed where stale (only
- * then is the scheduler loaded).
+ * Loading the learner's deck. A trusted card cache (see `StoredCardCache`) is used without the log
+ * (`trustedStart`); the log is read when a use-case needs reviews (`readLogFor`). Otherwise the
+ * log is read and checked against the cache, and stale cards replayed (`loadDeck`: only then is
+ * the scheduler loaded).
  */
 import type { CardState } from '../domain/card';
 import type { BuiltDeck } from '../domain/deck';
-import { matchCache, type Deck, type QuestionReplacements } from '../domain/deck-model';
+import {
+  allReviews,
+  matchCache,
+  trustedDeck,
+  trustStamp,
+  type Deck,
+  type QuestionReplacements,
+} from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
-import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache, StoredTakenBack } from '../storage/store';
+import type {
+  KeptRecords,
+  LoadProblem,
+  LoadResult,
+  ReviewStore,
+  StoredCardCache,
+  StoredTakenBack,
+} from '../storage/store';
 
 /** The loaded deck and anything the learner should be told. */
 export interface LoadedDeck {
@@ -41,6 +57,8 @@ export interface LoadOptions {
    * handed to `onCachedCards` (with the cards that matched the cache) before the rest.
    */
   priority?: ReadonlySet<string> | undefined;
+  /** The card cache, when already read (else it is read here). */
+  cache?: StoredCardCache | undefined;
 }
 
 /** Lets the page draw (a frame, where there is one) before long work goes on. */
@@ -51,7 +69,75 @@ const nextFrame = () =>
       : setTimeout(resolve, 0),
   );
 
-const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false };
+const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false, trust: null, undone: 0, generation: null };
+
+/** Whether a stored card cache may be used without reading the log, under these settings. */
+export const isTrusted = (cache: StoredCardCache, settings: Settings, replacements?: QuestionReplacements): boolean =>
+  cache.trust !== null &&
+  cache.trust.stamp === trustStamp(settings, replacements) &&
+  cache.trust.undone === cache.undone;
+
+/**
+ * A trusted cache as the page's deck, with what the learner kept beside the log; null when those
+ * records cannot be read (then load the log). Packs per-card cache records into the snapshot in the
+ * background, if nothing has been written since they were read.
+ */
+export async function trustedStart(
+  store: ReviewStore,
+  settings: Settings,
+  cache: StoredCardCache,
+  replacements?: QuestionReplacements,
+): Promise<(KeptRecords & { deck: Deck }) | null> {
+  const kept = await store.loadKept().catch(() => null);
+  if (!kept) return null;
+  if (!cache.compact)
+    store
+      .replaceCardCache(
+        { entries: [...cache.cards.values()], stamp: trustStamp(settings, replacements) },
+        cache.generation,
+      )
+      .catch(() => false);
+  store.compact().catch(() => 0);
+  return { ...kept, deck: trustedDeck(cache.cards, replacements) };
+}
+
+/** The log read for a trusted deck (`readLogFor`). */
+export interface LogForDeck {
+  /**
+   * The deck made complete: the log, with the reviews rated on the page since it loaded. Call it
+   * with the page's current deck right away (synchronously), so no rating falls between.
+   */
+  complete(deck: Deck): Deck;
+  /** A Russian message for `role="alert"` when records were skipped; else null. */
+  alert: string | null;
+}
+
+/**
+ * Reads the log for a trusted deck. Rejects when the log cannot be read. Checks the stored cache
+ * against it on the way: a mismatch (which trust should rule out) makes the next load check the log.
+ */
+export async function readLogFor(
+  store: ReviewStore,
+  settings: Settings,
+  replacements?: QuestionReplacements,
+): Promise<LogForDeck> {
+  const [log, stored, grading] = await Promise.all([store.loadAll(), store.loadCardCache(), import('../domain/deck')]);
+  if (matchCache(log.reviews, settings, stored.cards, replacements, true).stale.length > 0)
+    store.invalidateCardCache().catch(() => undefined);
+  return {
+    alert: log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null,
+    complete(deck) {
+      const rated = allReviews(deck);
+      const entries = new Map(stored.cards);
+      for (const questionId of deck.reviewsByQuestion.keys()) {
+        const entry = deck.entries?.get(questionId);
+        if (entry) entries.set(questionId, entry);
+      }
+      return grading.replayStale(matchCache([...log.reviews, ...rated], settings, entries, replacements), settings)
+        .deck;
+    },
+  };
+}
 
 /**
  * Loads the log and the card cache, builds the deck (replaying only cards whose cache entry does
@@ -60,7 +146,7 @@ const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false };
  * snapshot if anything was replayed or cached card by card, and packs single review records.
  */
 export async function loadDeck(store: ReviewStore, settings: Settings, options: LoadOptions = {}): Promise<LoadedDeck> {
-  const cachePromise = store.loadCardCache().then(
+  const cachePromise = (options.cache ? Promise.resolve(options.cache) : store.loadCardCache()).then(
     (cache) => {
       options.onCachedCards?.(new Map([...cache.cards].map(([id, entry]) => [id, entry.card])));
       return cache;
@@ -97,9 +183,12 @@ export async function loadDeck(store: ReviewStore, settings: Settings, options: 
     }
     built = replayStale(matched, settings);
   }
-  if (log.error === null && (built.replayedCount > 0 || !cache.compact || cache.cards.size !== built.cache.length)) {
-    // Best effort: the cache is checked against the log on every load, so losing it costs only time.
-    store.replaceCardCache(built.cache).catch(() => undefined);
+  if (log.error === null) {
+    // The checked cache, trusted from now on: written only if nothing was written since it was
+    // read (another tab's rating would be lost otherwise; the next load checks again then).
+    store
+      .replaceCardCache({ entries: built.cache, stamp: trustStamp(settings, options.replacements) }, cache.generation)
+      .catch(() => false);
   }
   store.compact().catch(() => 0);
   const alert = log.error ?? (log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null);

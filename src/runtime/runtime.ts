@@ -13,13 +13,17 @@
 import { createBackup, takenBackForImport, withoutTakenBack, type Backup, type FileTakenBack } from '../domain/backup';
 import type { CardState } from '../domain/card';
 import type { IntervalPreview } from '../domain/card';
+import type { CachedCard } from '../domain/card-cache';
 import {
+  affectedQuestions,
   allReviews,
   cacheSnapshot,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
   type Deck,
+  questionOfReview,
+  trustStamp,
   type QuestionReplacements,
 } from '../domain/deck-model';
 import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
@@ -28,7 +32,8 @@ import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
-import { loadDeck } from './load';
+import { isTrusted, loadDeck, readLogFor, trustedStart } from './load';
+import { STORAGE_MESSAGES } from '../i18n/messages';
 import type { RuntimeParts } from './final-check-records';
 import { createSaver, type Change } from './saving';
 import { recordTakenBack, type LocalTakenBack } from './taken-back';
@@ -40,7 +45,7 @@ export type { RetryOptions, WriteResult } from './write-queue';
 export interface RuntimeState {
   /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
   ready: boolean;
-  /** True once `deck` is built from the whole log (before that, from cached cards: no reviews). */
+  /** True once `deck` is built from the whole log (before that, from the card cache: reviews not read). */
   checked: boolean;
   deck: Deck;
   settings: Settings;
@@ -111,6 +116,12 @@ export interface Runtime {
   /** The runtime's clock, epoch ms. */
   now(): number;
   /**
+   * Reads the whole log, if the deck came from the trusted card cache without it (pages that show
+   * or export reviews call it; use-cases that need reviews call it themselves). Never rejects: an
+   * unreadable log leaves the deck as it is, with an alert.
+   */
+  loadLog(): Promise<void>;
+  /**
    * Opens the store and loads the deck, once; later calls share the same promise. Never rejects.
    * `priority`: the questions the page shows (given by the first call). When cached cards must be
    * replayed (none cached yet, or a new scheduler), these are replayed first and shown before the rest.
@@ -137,7 +148,7 @@ export interface Runtime {
   importReviews(reviews: readonly Review[], file?: FileTakenBack): Promise<Imported>;
   /** Deletes every review («Сбросить прогресс») and records when; settings and meta stay. */
   reset(): Promise<WriteResult>;
-  /** The backup document of everything saved now, with what the learner took back. Call once loaded. */
+  /** The backup document of everything saved now, with what the learner took back. Call once the log is loaded (`loadLog`). */
   backup(): Backup;
   /** Saves new settings; every card is rescheduled under them. */
   saveSettings(settings: Settings): Promise<WriteResult>;
@@ -188,6 +199,10 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const grade = async () => (grading ??= await loadGrading());
   /** Another tab's changes, applied in the order they arrive. */
   let messages = Promise.resolve();
+  /** Ratings made on this page while the deck came from the trusted cache: what undo restores. */
+  const ratedHere = new Map<string, { review: Review; before: CachedCard | undefined }>();
+  /** Whether a question's reviews count for a question replacing it (its cache entry then is not the only one). */
+  const affectsOthers = (questionId: string) => affectedQuestions([questionId], replacements).size > 1;
 
   const set = (patch: Partial<RuntimeState>): void => {
     state = { ...state, ...patch };
@@ -198,8 +213,14 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     (loading ??= (async () => {
       const { store, persistent, reason } = await deps.openStore();
       const settings = await store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
-      // A large deck's cached cards arrive long before the whole log is read and checked: show them
-      // at once (counts, the first card); use-cases wait for the load, so they use the checked log.
+      const cache = await store.loadCardCache().catch(() => undefined);
+      // A trusted cache is the deck at once, without the log (read later if a use-case needs it).
+      const trusted =
+        cache && isTrusted(cache, settings, replacements)
+          ? await trustedStart(store, settings, cache, replacements)
+          : null;
+      // Otherwise the log is read and checked. A large deck's cached cards arrive long before: show
+      // them at once (counts, the first card); use-cases wait for the load, so they use the checked log.
       const onCachedCards = (cards: ReadonlyMap<string, CardState>) => {
         if (!state.ready && cards.size > 0) set({ ready: true, settings, deck: cardsOnlyDeck(cards, replacements) });
       };
@@ -210,7 +231,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         openedLessons,
         finalChecks,
         learnerName,
-      } = await loadDeck(store, settings, { onCachedCards, replacements, priority });
+      } = trusted
+        ? { ...trusted, alert: null }
+        : await loadDeck(store, settings, { onCachedCards, replacements, priority, cache });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
@@ -223,6 +246,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
             const { mergeFinalChecks } = await loadRecords();
             set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
           }
+          // Another tab's reviews: with the log (already holding them) the deck is current.
+          if (message.type !== 'progress-cleared') await ensureLog();
           const { applyProgressMessage } = await import('./tab-sync');
           const next = message.type === 'settings-changed' ? message.settings : state.settings;
           set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
@@ -232,7 +257,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
       set({
         ready: true,
-        checked: true,
+        checked: deck.complete,
         deck,
         settings,
         openedLessons: new Map([...openedLessons, ...state.openedLessons]),
@@ -243,6 +268,22 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       });
       return (loaded = { store, saver });
     })());
+
+  /** The log, read once for a trusted deck when a use-case needs reviews; resolves even if it cannot be read. */
+  let logRead: Promise<void> | undefined;
+  const ensureLog = async (): Promise<void> => {
+    const { store } = loaded ?? (await start());
+    if (state.deck.complete) return;
+    await (logRead ??= (async () => {
+      try {
+        const log = await readLogFor(store, state.settings, replacements);
+        set({ deck: log.complete(state.deck), checked: true, ...(log.alert ? { storageAlert: log.alert } : {}) });
+      } catch {
+        logRead = undefined;
+        set({ storageAlert: STORAGE_MESSAGES.readFailed });
+      }
+    })());
+  };
 
   /** The opened lessons with `slug` opened at `atMs` (an earlier first visit stays). */
   const opened = (slug: string, atMs: number): ReadonlyMap<string, number> => {
@@ -269,10 +310,13 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     now: deps.now,
     load: async (priority) => void (await start(priority)),
+    loadLog: ensureLog,
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
       const { rate } = grading ?? (await grade());
+      const before = state.deck.entries?.get(questionId);
       const rated = rate(state.deck, { questionId, rating, nowMs: deps.now(), settings: state.settings });
+      if (!state.deck.complete) ratedHere.set(rated.review.id, { review: rated.review, before });
       set({ deck: rated.deck });
       onRecorded?.(rated.review);
       await save({ kind: 'put', reviews: [rated.review], cacheEntry: rated.cacheEntry });
@@ -280,13 +324,29 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async undo(reviewId) {
       if (!loaded) await start();
-      const { withoutReviews } = grading ?? (await grade());
+      const { undoTrusted, withoutReviews, cacheChange } = grading ?? (await grade());
       takenBack.undone.add(reviewId);
+      // A rating made on this page, still its card's latest: its card goes back without the log.
+      const here = ratedHere.get(reviewId);
+      const quick = here && undoTrusted(state.deck, here.review, here.before);
+      if (quick) {
+        set({ deck: quick.deck });
+        return save({ kind: 'delete', reviewId, card: quick.change });
+      }
+      await ensureLog();
+      const questionId = questionOfReview(state.deck, reviewId);
       set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
-      return save({ kind: 'delete', reviewId });
+      // The card's new cache entry goes with the deletion, so the cache stays trusted. Without one
+      // (log unreadable, a review of a replaced question) the next load checks the log.
+      const card =
+        state.deck.complete && questionId && !affectsOthers(questionId)
+          ? cacheChange(state.deck, questionId, state.settings)
+          : undefined;
+      return save({ kind: 'delete', reviewId, card });
     },
     async importReviews(reviews, file) {
       if (!loaded) await start();
+      await ensureLog();
       const { withReviews } = await grade();
       const taken = file ? takenBackForImport(takenBack, file) : takenBack;
       const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
@@ -300,7 +360,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       }
       // The whole card cache goes with the reviews, so the next page trusts it instead of replaying.
       const saved = added.length
-        ? await save({ kind: 'put', reviews: added, snapshot: cacheSnapshot(deck, state.settings) })
+        ? await save({
+            kind: 'put',
+            reviews: added,
+            snapshot: { entries: cacheSnapshot(deck, state.settings), stamp: trustStamp(state.settings, replacements) },
+          })
         : ({ ok: true } as const);
       return { added: added.length, alreadyPresent: kept.length - added.length, takenBack: left, saved };
     },
@@ -311,8 +375,9 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       set({ deck: emptyDeck(replacements), finalChecks: [] });
       return save({ kind: 'clear', resetAt });
     },
-    backup: () =>
-      createBackup({
+    backup() {
+      if (!state.deck.complete) throw new Error('backup() needs the whole log: call loadLog() first');
+      return createBackup({
         settings: state.settings,
         reviews: allReviews(state.deck),
         nowMs: deps.now(),
@@ -321,12 +386,22 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         openedLessons: state.openedLessons,
         finalChecks: state.finalChecks,
         learnerName: state.learnerName,
-      }),
+      });
+    },
     async saveSettings(settings) {
       if (!loaded) await start();
+      await ensureLog();
       const { rescheduleAll } = await grade();
-      set({ settings, deck: rescheduleAll(state.deck, settings) });
-      return save({ kind: 'settings', settings: { ...settings } });
+      const deck = rescheduleAll(state.deck, settings);
+      set({ settings, deck });
+      const saved = await save({ kind: 'settings', settings: { ...settings } });
+      // The rescheduled cards, trusted under the new settings (a deck not read whole is left to the next load).
+      if (deck.complete)
+        void save({
+          kind: 'cache',
+          snapshot: { entries: cacheSnapshot(deck, settings), stamp: trustStamp(settings, replacements) },
+        });
+      return saved;
     },
     async getMeta() {
       const { store } = loaded ?? (await start());

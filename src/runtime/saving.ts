@@ -7,13 +7,15 @@ import type { FinalCheckAttempt } from '../domain/final-check-record';
 import type { Review } from '../domain/review';
 import type { Settings } from '../domain/settings';
 import type { ProgressChannel, ProgressMessage } from '../storage/broadcast';
-import type { ReviewStore, StoredMeta } from '../storage/store';
+import type { CacheSnapshot, CardCacheChange, ReviewStore, StoredMeta } from '../storage/store';
 import { createWriteQueue, type RetryOptions, type WriteQueue } from './write-queue';
 
 /** One change to save. */
 export type Change =
-  | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined; snapshot?: CachedCard[] | undefined }
-  | { kind: 'delete'; reviewId: string }
+  | { kind: 'put'; reviews: Review[]; cacheEntry?: CachedCard | undefined; snapshot?: CacheSnapshot | undefined }
+  | { kind: 'delete'; reviewId: string; card?: CardCacheChange | undefined }
+  /** The whole card cache, rescheduled under new settings. */
+  | { kind: 'cache'; snapshot: CacheSnapshot }
   | { kind: 'clear'; resetAt: number }
   | { kind: 'settings'; settings: Settings }
   | { kind: 'meta'; meta: StoredMeta }
@@ -29,7 +31,9 @@ function write(store: ReviewStore, change: Change): Promise<void> {
         ? store.append(change.reviews[0], change.cacheEntry)
         : store.appendMany(change.reviews, change.snapshot);
     case 'delete':
-      return store.remove(change.reviewId);
+      return store.remove(change.reviewId, change.card);
+    case 'cache':
+      return store.replaceCardCache(change.snapshot).then(() => undefined);
     case 'clear':
       return store.clear(change.resetAt);
     case 'settings':
@@ -57,6 +61,7 @@ function announcement(change: Change): ProgressMessage | null {
     case 'settings':
       return { type: 'settings-changed', settings: change.settings };
     case 'meta':
+    case 'cache':
       return null;
     case 'opened':
       return { type: 'lesson-opened', slug: change.slug, atMs: change.atMs };

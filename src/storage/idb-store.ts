@@ -19,15 +19,20 @@ import {
   LEARNER_NAME_KEY,
   OPENED_KEY_PREFIX,
   RESET_AT_KEY,
+  GENERATION_KEY,
   SNAPSHOT_KEY,
+  TRUST_KEY,
   UNDONE_KEY_PREFIX,
-  cardCacheKey,
+  cardCacheRecord,
   finalCheckKey,
+  isUndoneKey,
+  newGeneration,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
   readKvRecords,
   withoutUndone,
+  type CacheSnapshot,
   type ReviewStore,
   type StoredCardCache,
 } from './store';
@@ -56,7 +61,6 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       connection.begin([name], txMode).then((tx) => callback(tx.objectStore(name)));
   const reviews = useStore('reviews');
   const chunks = useStore('chunks');
-  const cards = useStore('cards');
   const kv = useStore('kv');
   return {
     async probe() {
@@ -81,32 +85,47 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     },
     append: (review, cacheEntry) =>
       // One transaction over both stores: the review and its card's cache entry land together.
-      connection.transaction(cacheEntry ? ['reviews', 'cards'] : ['reviews'], 'readwrite', (tx) => {
+      connection.transaction(['reviews', 'cards'], 'readwrite', (tx) => {
         tx.objectStore('reviews').put(review, review.id);
-        if (cacheEntry) tx.objectStore('cards').put(cacheEntry, cardCacheKey(cacheEntry.card.questionId));
+        if (cacheEntry) tx.objectStore('cards').put(...swap(cardCacheRecord(cacheEntry)));
+        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
       }),
     appendMany: (list, snapshot) => {
       const target = list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews';
-      return connection.transaction(snapshot ? [target, 'cards'] : [target], 'readwrite', (tx) => {
+      return connection.transaction([target, 'cards', 'kv'], 'readwrite', (tx) => {
         if (target === 'chunks') tx.objectStore('chunks').put(encodeReviewColumns(list), newChunkKey('import-'));
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
-        if (snapshot) {
-          tx.objectStore('cards').clear();
-          tx.objectStore('cards').put(encodeCardSnapshot(snapshot), SNAPSHOT_KEY);
-        }
+        if (snapshot) writeSnapshot(tx, snapshot);
+        else tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
       });
     },
-    remove: (reviewId) =>
-      // The tombstone and the deletion commit together. One record, no scan: a review already
-      // packed into a chunk stays there and its tombstone leaves it out of every load and merge.
-      connection.transaction(['reviews', 'kv'], 'readwrite', (tx) => {
+    remove: (reviewId, card) =>
+      // The tombstone, the deletion and the card's new cache entry commit together. One record, no
+      // scan: a review already packed into a chunk stays there and its tombstone leaves it out of
+      // every load and merge.
+      connection.transaction(['reviews', 'kv', 'cards'], 'readwrite', (tx) => {
         tx.objectStore('kv').put(reviewId, `${UNDONE_KEY_PREFIX}${reviewId}`);
         tx.objectStore('reviews').delete(reviewId);
+        const cards = tx.objectStore('cards');
+        cards.put(newGeneration(), GENERATION_KEY);
+        if (!card) return;
+        // The cache saw this undo: its trust record counts it (without the card's new entry it does
+        // not, so the next load checks the log).
+        cards.put(...swap(cardCacheRecord(card)));
+        withUndoneCount(tx, (undone) => {
+          const trust = cards.get(TRUST_KEY);
+          trust.onsuccess = () => {
+            if (trust.result) cards.put({ ...(trust.result as object), undone }, TRUST_KEY);
+          };
+        });
       }),
     compact: () => packReviews(connection),
+    invalidateCardCache: () =>
+      connection.transaction(['cards'], 'readwrite', (tx) => tx.objectStore('cards').delete(TRUST_KEY)),
     clear: (resetAt) =>
       connection.transaction(['reviews', 'chunks', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const name of ['reviews', 'chunks', 'cards'] as const) tx.objectStore(name).clear();
+        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
         const kvStore = tx.objectStore('kv');
         kvStore.put(resetAt, RESET_AT_KEY);
         // The attempts go with the reviews they wrote; found by key in the same transaction.
@@ -129,17 +148,59 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     recordFinalChecks: (attempts, reviews = [], cacheEntries = []) =>
       connection.transaction(['reviews', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const review of reviews) tx.objectStore('reviews').put(review, review.id);
-        for (const entry of cacheEntries) tx.objectStore('cards').put(entry, cardCacheKey(entry.card.questionId));
+        for (const entry of cacheEntries) tx.objectStore('cards').put(...swap(cardCacheRecord(entry)));
+        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
         for (const attempt of attempts) tx.objectStore('kv').put(attempt, finalCheckKey(attempt.attemptId));
       }),
     saveLearnerName: (name) => (name ? set(LEARNER_NAME_KEY, name, kv) : del(LEARNER_NAME_KEY, kv)),
     async loadCardCache(): Promise<StoredCardCache> {
-      return readCacheRecords(await entries<IDBValidKey, unknown>(cards));
+      let cache: StoredCardCache = readCacheRecords([], 0);
+      await connection.transaction(['cards', 'kv'], 'readonly', (tx) => {
+        const keys = tx.objectStore('cards').getAllKeys();
+        const values = tx.objectStore('cards').getAll();
+        withUndoneCount(tx, (undone) => {
+          cache = readCacheRecords(
+            keys.result.map((key, i) => [key, values.result[i]] as const),
+            undone,
+          );
+        });
+      });
+      return cache;
     },
-    replaceCardCache: (list) =>
-      connection.transaction(['cards'], 'readwrite', (tx) => {
-        tx.objectStore('cards').clear();
-        tx.objectStore('cards').put(encodeCardSnapshot(list), SNAPSHOT_KEY);
-      }),
+    loadKept: async () => readKvRecords(await entries<IDBValidKey, unknown>(kv)),
+    async replaceCardCache(snapshot, ifGeneration) {
+      let written = false;
+      await connection.transaction(['cards', 'kv'], 'readwrite', (tx) => {
+        const write = () => {
+          writeSnapshot(tx, snapshot);
+          written = true;
+        };
+        if (ifGeneration === undefined) return write();
+        // A background rewrite: only over the cache it was computed from.
+        const now = tx.objectStore('cards').get(GENERATION_KEY);
+        now.onsuccess = () => {
+          if ((typeof now.result === 'string' ? now.result : null) === ifGeneration) write();
+        };
+      });
+      return written;
+    },
   };
+}
+
+/** `[key, value]` as IndexedDB's `put(value, key)` takes them. */
+const swap = ([key, value]: [string, unknown]): [unknown, string] => [value, key];
+
+/** Calls `then` inside `tx` with the number of undone ids recorded (tx must include `kv`). */
+function withUndoneCount(tx: IDBTransaction, then: (count: number) => void): void {
+  const keys = tx.objectStore('kv').getAllKeys();
+  keys.onsuccess = () => then(keys.result.filter(isUndoneKey).length);
+}
+
+/** Replaces the card cache with `snapshot`, trusted under its stamp (tx over `cards` and `kv`). */
+function writeSnapshot(tx: IDBTransaction, snapshot: CacheSnapshot): void {
+  const cards = tx.objectStore('cards');
+  cards.clear();
+  cards.put(encodeCardSnapshot(snapshot.entries), SNAPSHOT_KEY);
+  cards.put(newGeneration(), GENERATION_KEY);
+  withUndoneCount(tx, (undone) => cards.put({ stamp: snapshot.stamp, undone }, TRUST_KEY));
 }

@@ -10,15 +10,20 @@ import {
   LEARNER_NAME_KEY,
   OPENED_KEY_PREFIX,
   RESET_AT_KEY,
+  GENERATION_KEY,
   SNAPSHOT_KEY,
+  TRUST_KEY,
   UNDONE_KEY_PREFIX,
-  cardCacheKey,
+  cardCacheRecord,
   finalCheckKey,
+  isUndoneKey,
+  newGeneration,
   parseMeta,
   readCacheRecords,
   readReviewRecords,
   readKvRecords,
   withoutUndone,
+  type CacheSnapshot,
   type ReviewStore,
   type StoredCardCache,
   type StoredMeta,
@@ -39,6 +44,15 @@ export function createMemoryBacking(): MemoryBacking {
 /** Creates an in-memory store, optionally over existing backing maps. */
 export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()): ReviewStore {
   const copy = <T>(value: T): T => structuredClone(value);
+  const undoneCount = () => [...backing.kv.keys()].filter(isUndoneKey).length;
+  const touch = () => backing.cards.set(GENERATION_KEY, newGeneration());
+  const writeSnapshot = (snapshot: CacheSnapshot) => {
+    const encoded = copy(encodeCardSnapshot(snapshot.entries));
+    backing.cards.clear();
+    backing.cards.set(SNAPSHOT_KEY, encoded);
+    backing.cards.set(TRUST_KEY, { stamp: snapshot.stamp, undone: undoneCount() });
+    touch();
+  };
   return {
     async loadAll() {
       const log = readReviewRecords([...backing.reviews].map(([key, value]) => [key, copy(value)] as const));
@@ -49,20 +63,27 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       const stored = copy(review);
       const entry = cacheEntry && copy(cacheEntry);
       backing.reviews.set(review.id, stored);
-      if (entry) backing.cards.set(cardCacheKey(entry.card.questionId), entry);
+      if (entry) backing.cards.set(...cardCacheRecord(entry));
+      touch();
     },
     async appendMany(reviews, snapshot) {
       const copies = reviews.map((review) => [review.id, copy(review)] as const);
-      const cache = snapshot && copy(encodeCardSnapshot(snapshot));
       for (const [id, review] of copies) backing.reviews.set(id, review);
-      if (cache) {
-        backing.cards.clear();
-        backing.cards.set(SNAPSHOT_KEY, cache);
-      }
+      if (snapshot) writeSnapshot(snapshot);
+      else touch();
     },
-    async remove(reviewId) {
+    async remove(reviewId, card) {
+      const change = card && copy(card);
       backing.kv.set(`${UNDONE_KEY_PREFIX}${reviewId}`, reviewId);
       backing.reviews.delete(reviewId);
+      touch();
+      if (!change) return;
+      backing.cards.set(...cardCacheRecord(change));
+      const trust: unknown = backing.cards.get(TRUST_KEY);
+      if (typeof trust === 'object' && trust) backing.cards.set(TRUST_KEY, { ...trust, undone: undoneCount() });
+    },
+    async invalidateCardCache() {
+      backing.cards.delete(TRUST_KEY);
     },
     async compact() {
       return 0;
@@ -70,6 +91,7 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async clear(resetAt) {
       backing.reviews.clear();
       backing.cards.clear();
+      touch();
       for (const key of [...backing.kv.keys()]) if (key.startsWith(FINAL_CHECK_KEY_PREFIX)) backing.kv.delete(key);
       backing.kv.set(RESET_AT_KEY, resetAt);
     },
@@ -93,7 +115,8 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async recordFinalChecks(attempts, reviews = [], cacheEntries = []) {
       const copies = { attempts: copy(attempts), reviews: copy(reviews), entries: copy(cacheEntries) };
       for (const review of copies.reviews) backing.reviews.set(review.id, review);
-      for (const entry of copies.entries) backing.cards.set(cardCacheKey(entry.card.questionId), entry);
+      for (const entry of copies.entries) backing.cards.set(...cardCacheRecord(entry));
+      touch();
       for (const attempt of copies.attempts) backing.kv.set(finalCheckKey(attempt.attemptId), attempt);
     },
     async saveLearnerName(name) {
@@ -101,12 +124,17 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
       else backing.kv.delete(LEARNER_NAME_KEY);
     },
     async loadCardCache(): Promise<StoredCardCache> {
-      return readCacheRecords([...backing.cards].map(([key, value]) => [key, copy(value)] as const));
+      return readCacheRecords(
+        [...backing.cards].map(([key, value]) => [key, copy(value)] as const),
+        undoneCount(),
+      );
     },
-    async replaceCardCache(entries) {
-      const snapshot = copy(encodeCardSnapshot(entries));
-      backing.cards.clear();
-      backing.cards.set(SNAPSHOT_KEY, snapshot);
+    loadKept: async () => readKvRecords(copy([...backing.kv])),
+    async replaceCardCache(snapshot, ifGeneration) {
+      const now = backing.cards.get(GENERATION_KEY);
+      if (ifGeneration !== undefined && (typeof now === 'string' ? now : null) !== ifGeneration) return false;
+      writeSnapshot(snapshot);
+      return true;
     },
   };
 }

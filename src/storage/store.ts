@@ -72,16 +72,21 @@ export interface ReviewStore {
   append(review: Review, cacheEntry?: CachedCard): Promise<void>;
   /**
    * Adds many reviews in one transaction (an import) and, if given, replaces the card cache with
-   * `snapshot` in the same transaction, so the next load trusts it instead of replaying.
+   * `snapshot` (trusted under `snapshot.stamp`) in the same transaction, so the next load trusts it
+   * instead of replaying.
    */
-  appendMany(reviews: readonly Review[], snapshot?: readonly CachedCard[]): Promise<void>;
+  appendMany(reviews: readonly Review[], snapshot?: CacheSnapshot): Promise<void>;
   /**
    * Deletes one review by id (undo) and, in the same transaction, records its id as undone, so a
-   * later merge cannot bring it back. Only the review's own record is deleted: one already packed
-   * with others stays stored, and its tombstone leaves it out of `loadAll`.
+   * later merge cannot bring it back, and applies `card` (the card's cache entry after the undo, or
+   * that it has no reviews left). Only the review's own record is deleted: one already packed with
+   * others stays stored, and its tombstone leaves it out of `loadAll`. Without `card` the cache is
+   * no longer trusted (the next load checks the log).
    * Deleting an unknown id is harmless (its id is still recorded).
    */
-  remove(reviewId: string): Promise<void>;
+  remove(reviewId: string, card?: CardCacheChange): Promise<void>;
+  /** Stops trusting the card cache: the next load reads and checks the log (after a mismatch was found). */
+  invalidateCardCache(): Promise<void>;
   /**
    * Packs reviews stored one by one into fewer records so the next load is faster; resolves with
    * how many were packed. Safe while other tabs write. A no-op where records are cheap (memory).
@@ -115,21 +120,57 @@ export interface ReviewStore {
   ): Promise<void>;
   /** Saves the learner's name for the certificate ('' removes it). A reset keeps it, as it keeps settings. */
   saveLearnerName(name: string): Promise<void>;
-  /** The card cache (see domain/card-cache.ts); malformed entries are left out. */
+  /** The card cache (see domain/card-cache.ts) and whether it can be trusted; malformed entries are left out. */
   loadCardCache(): Promise<StoredCardCache>;
-  /** Replaces the whole card cache with one snapshot record (fast to read back). */
-  replaceCardCache(entries: readonly CachedCard[]): Promise<void>;
+  /** What the learner kept beside the log (tombstones, lessons opened, attempts, name), without the log. */
+  loadKept(): Promise<KeptRecords>;
+  /**
+   * Replaces the whole card cache with one snapshot record (fast to read back), trusted under
+   * `snapshot.stamp`. With `ifGeneration` (a background rewrite), only if nothing has written the
+   * cache or the log since that generation was read; resolves with whether it was written.
+   */
+  replaceCardCache(snapshot: CacheSnapshot, ifGeneration?: string | null): Promise<boolean>;
 }
+
+/** A whole card cache to store, and the stamp (`cacheStamp`) of the scheduler and settings it was computed under. */
+export interface CacheSnapshot {
+  entries: readonly CachedCard[];
+  stamp: string;
+}
+
+/** A card's cache entry after a change, or that the card has no reviews left. */
+export type CardCacheChange = CachedCard | { questionId: string; removed: true };
 
 /**
  * The card cache as stored: one snapshot record (key `snapshot`), which loads in one read, plus
- * one record per card rated since (key `card:<questionId>`), which take precedence.
+ * one record per card changed since (key `card:<questionId>`), which take precedence.
+ *
+ * Trust (as Orbit trusts its derived state): every write of a review or an undo changes the card's
+ * entry in the same transaction, so a cache stays equal to what replaying the log would give. A
+ * page uses it without reading the log while `trust.stamp` is the current scheduler and settings
+ * and the count of undone ids is the one the cache last saw (an undo by an older version of the
+ * site, which did not update the cache, changes it). Otherwise the log is read and checked.
  */
 export interface StoredCardCache {
   cards: Map<string, CachedCard>;
   /** False when per-card records exist beside the snapshot, so it is worth rewriting. */
   compact: boolean;
+  /** The stamp the snapshot was written under and the undone count the cache last saw; null when none. */
+  trust: { stamp: string; undone: number } | null;
+  /** How many undone ids are recorded now. */
+  undone: number;
+  /** Changes with every write to the log or the cache: a background rewrite checks it is still the one read. */
+  generation: string | null;
 }
+
+/** The `kv` records kept beside the log. */
+export type KeptRecords = Pick<LoadResult, 'takenBack' | 'openedLessons' | 'finalChecks' | 'learnerName'>;
+
+/** Keys (in `cards`) of the trust record and of the write generation. */
+export const TRUST_KEY = 'trust';
+export const GENERATION_KEY = 'generation';
+/** A new write generation. */
+export const newGeneration = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Key (in `kv`) of the last reset's time. */
 export const RESET_AT_KEY = 'resetAt';
@@ -150,9 +191,7 @@ export const finalCheckKey = (attemptId: string): string => `${FINAL_CHECK_KEY_P
  * Reads the tombstones, opened lessons, final-check attempts and the learner's name out of `kv`
  * records (other keys are ignored; malformed attempts are skipped); shared by both implementations.
  */
-export function readKvRecords(
-  records: Iterable<readonly [key: unknown, value: unknown]>,
-): Pick<LoadResult, 'takenBack' | 'openedLessons' | 'finalChecks' | 'learnerName'> {
+export function readKvRecords(records: Iterable<readonly [key: unknown, value: unknown]>): KeptRecords {
   const undone: string[] = [];
   const openedLessons = new Map<string, number>();
   const finalChecks: FinalCheckAttempt[] = [];
@@ -201,20 +240,56 @@ export function readReviewRecords(
   return { reviews, problems };
 }
 
-/** Turns stored cache records into the cache, dropping malformed ones; shared by both implementations. */
-export function readCacheRecords(records: Iterable<readonly [key: unknown, value: unknown]>): StoredCardCache {
+/** Whether a `kv` key is a tombstone's (`undone:<id>`). */
+export const isUndoneKey = (key: unknown): boolean =>
+  typeof key === 'string' && key.startsWith(UNDONE_KEY_PREFIX) && key.length > UNDONE_KEY_PREFIX.length;
+
+/** A card's per-card cache record: its entry, or a marker that the card has no reviews left. */
+export const cardCacheRecord = (change: CardCacheChange): [key: string, value: unknown] =>
+  'removed' in change
+    ? [cardCacheKey(change.questionId), { questionId: change.questionId, removed: true }]
+    : [cardCacheKey(change.card.questionId), change];
+
+/**
+ * Turns stored cache records into the cache, dropping malformed ones; shared by both
+ * implementations. `undone`: the number of undone ids recorded now.
+ */
+export function readCacheRecords(
+  records: Iterable<readonly [key: unknown, value: unknown]>,
+  undone: number,
+): StoredCardCache {
   const cards = new Map<string, CachedCard>();
-  const loose: CachedCard[] = [];
+  const loose: (CachedCard | string)[] = [];
+  let trust: StoredCardCache['trust'] = null;
+  let generation: string | null = null;
   for (const [key, value] of records) {
     if (key === SNAPSHOT_KEY) {
       for (const entry of decodeCardSnapshot(value)) cards.set(entry.card.questionId, entry);
+    } else if (key === TRUST_KEY) trust = parseTrust(value);
+    else if (key === GENERATION_KEY) generation = typeof value === 'string' ? value : null;
+    else if (isRemovedMarker(value)) {
+      if (key === cardCacheKey(value.questionId)) loose.push(value.questionId);
     } else {
       const entry = parseCachedCard(value);
       if (entry && key === cardCacheKey(entry.card.questionId)) loose.push(entry);
     }
   }
-  for (const entry of loose) cards.set(entry.card.questionId, entry);
-  return { cards, compact: loose.length === 0 };
+  for (const entry of loose)
+    if (typeof entry === 'string') cards.delete(entry);
+    else cards.set(entry.card.questionId, entry);
+  return { cards, compact: loose.length === 0, trust, undone, generation };
+}
+
+const isRemovedMarker = (x: unknown): x is { questionId: string; removed: true } =>
+  typeof x === 'object' &&
+  x !== null &&
+  (x as { removed?: unknown }).removed === true &&
+  typeof (x as { questionId?: unknown }).questionId === 'string';
+
+function parseTrust(x: unknown): StoredCardCache['trust'] {
+  if (typeof x !== 'object' || x === null) return null;
+  const { stamp, undone } = x as { stamp?: unknown; undone?: unknown };
+  return typeof stamp === 'string' && Number.isInteger(undone) ? { stamp, undone: undone as number } : null;
 }
 
 /** Reads stored meta (`unknown` until parsed). */

@@ -173,7 +173,7 @@ export function mountCertificate(root: ParentNode = document): void {
   if (!el) return;
   startWhenLoaded(
     el,
-    () => Promise.all([fetchCourseCards(), pageRuntime().load()]),
+    () => Promise.all([fetchCourseCards(), pageRuntime().loadLog()]),
     ([course]) => startCertificate(el, course, el.dataset.courseTitle ?? ''),
     'Не удалось загрузить данные курса. Проверьте соединение и попробуйте ещё раз.',
   );

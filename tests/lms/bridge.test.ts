@@ -151,7 +151,7 @@ describe('LMS reporting', () => {
     expect(written.undone).toContain('r-old');
     // A later page load from the same store does not see it either.
     const later = memoryRuntime(backing);
-    await later.load();
+    await later.loadLog();
     expect([...later.getState().deck.reviewsByQuestion.values()].flat().map((r) => r.id)).toEqual(['r-new']);
   });
 });

@@ -34,7 +34,7 @@ describe('finishing a final check', () => {
     expect(page.getState().deck.cards.get('q-2')?.phase).toBe('relearning');
 
     const next = memoryPage(backing);
-    await next.load();
+    await next.loadLog();
     expect(next.getState().finalChecks).toEqual([attempt]);
     expect(next.getState().deck.reviewCount).toBe(6);
     expect(next.getState().deck.cards).toEqual(page.getState().deck.cards);

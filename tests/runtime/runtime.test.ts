@@ -110,7 +110,7 @@ describe('rating and undo', () => {
     expect(page.getState().saveError).toBeNull();
 
     const reloaded = idbPage(factory);
-    await reloaded.load();
+    await reloaded.loadLog();
     expect(
       reloaded
         .getState()
@@ -143,7 +143,7 @@ describe('rating and undo', () => {
     expect(page.getState().deck.reviewCount).toBe(1);
 
     const reloaded = idbPage(factory);
-    await reloaded.load();
+    await reloaded.loadLog();
     expect(reloaded.getState().deck.cards.has('q-1')).toBe(false);
     expect(reloaded.getState().deck.cards.has('q-earlier')).toBe(true);
   });
@@ -196,7 +196,7 @@ describe('a failed save', () => {
     expect(await page.retryPending()).toEqual({ ok: true });
     expect(page.getState().saveError).toBeNull();
     const reloaded = idbPage(factory);
-    await reloaded.load();
+    await reloaded.loadLog();
     expect(
       reloaded
         .getState()
@@ -397,13 +397,13 @@ describe('opened lessons', () => {
     expect(sent).toEqual([{ type: 'lesson-opened', slug: 'no-referee', atMs: T0 }]);
 
     const next = memoryPage(backing);
-    await next.load();
+    await next.loadLog();
     expect(next.getState().openedLessons).toEqual(new Map([['no-referee', T0]]));
     expect(next.backup().openedLessons).toEqual({ 'no-referee': T0 });
 
     const channel = handChannel();
     const other = memoryPage(createMemoryBacking(), { channel });
-    await other.load();
+    await other.loadLog();
     channel.deliver({ type: 'lesson-opened', slug: 'hasty-decisions', atMs: T0 + 5 });
     expect(other.getState().openedLessons.get('hasty-decisions')).toBe(T0 + 5);
     // A backup's opened lessons join this browser's (the earlier visit stays).

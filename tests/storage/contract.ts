@@ -64,7 +64,13 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       });
       expect(await store.getSettings()).toEqual(DEFAULT_SETTINGS);
       expect(await store.getMeta()).toEqual({ lastBackupAt: null });
-      expect(await store.loadCardCache()).toEqual({ cards: new Map(), compact: true });
+      expect(await store.loadCardCache()).toEqual({
+        cards: new Map(),
+        compact: true,
+        trust: null,
+        undone: 0,
+        generation: null,
+      });
     });
 
     test('an appended review loads back equal, with its times as numbers', async () => {
@@ -111,7 +117,7 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
     test('clear removes reviews and the card cache but keeps settings and meta', async () => {
       const { store } = await makeHarness();
       await store.append(makeReview(), cardOf('q-1'));
-      await store.replaceCardCache([cardOf('q-2')]);
+      await store.replaceCardCache({ entries: [cardOf('q-2')], stamp: 'stamp' });
       await store.saveSettings({ ...DEFAULT_SETTINGS, newPerDay: 3 });
       await store.setMeta({ lastBackupAt: T0 });
       await store.clear(T0);
@@ -212,21 +218,74 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       const settings = { desiredRetention: 0.85, newPerDay: 20, dayStartHour: 6 };
       await store.saveSettings(settings);
       await store.setMeta({ lastBackupAt: T0 });
-      await store.replaceCardCache([cardOf('q-1'), cardOf('q-2')]);
+      await store.replaceCardCache({ entries: [cardOf('q-1'), cardOf('q-2')], stamp: 'stamp' });
       expect(await store.getSettings()).toEqual(settings);
       expect(await store.getMeta()).toEqual({ lastBackupAt: T0 });
-      expect(await store.loadCardCache()).toEqual({
+      const cache = await store.loadCardCache();
+      expect(cache).toMatchObject({
         cards: new Map([
           ['q-1', cardOf('q-1')],
           ['q-2', cardOf('q-2')],
         ]),
         compact: true,
+        trust: { stamp: 'stamp', undone: 0 },
+        undone: 0,
       });
+      expect(typeof cache.generation).toBe('string');
+    });
+
+    test('trust: the snapshot’s stamp stays while reviews are appended with their entries; a reset drops it', async () => {
+      const { store } = await makeHarness();
+      expect((await store.loadCardCache()).trust).toBeNull();
+      await store.replaceCardCache({ entries: [cardOf('q-1')], stamp: 'v1|0.9' });
+      const first = await store.loadCardCache();
+      await store.append(makeReview('q-2'), cardOf('q-2'));
+      const after = await store.loadCardCache();
+      expect(after.trust).toEqual({ stamp: 'v1|0.9', undone: 0 });
+      expect(after.generation).not.toBe(first.generation);
+      await store.clear(T0);
+      expect((await store.loadCardCache()).trust).toBeNull();
+    });
+
+    test('trust: an undo with the card’s new entry keeps the count of undone ids; one without it does not', async () => {
+      const { store } = await makeHarness();
+      const [a, b] = [makeReview('q-1'), makeReview('q-2')];
+      await store.append(a, cardOf('q-1'));
+      await store.append(b, cardOf('q-2'));
+      await store.replaceCardCache({ entries: [cardOf('q-1'), cardOf('q-2')], stamp: 's' });
+      await store.remove(a.id, { questionId: 'q-1', removed: true });
+      const seen = await store.loadCardCache();
+      expect(seen.trust).toEqual({ stamp: 's', undone: 1 });
+      expect(seen.undone).toBe(1);
+      expect([...seen.cards.keys()]).toEqual(['q-2']);
+      const older = { ...cardOf('q-2'), fingerprint: '0:older:1' };
+      await store.remove('unknown-id', older);
+      expect((await store.loadCardCache()).cards.get('q-2')).toEqual(older);
+      await store.remove(b.id);
+      const unseen = await store.loadCardCache();
+      expect(unseen.trust).toEqual({ stamp: 's', undone: 2 });
+      expect(unseen.undone).toBe(3);
+    });
+
+    test('trust: a background rewrite happens only over the generation it read; invalidating drops the trust', async () => {
+      const { store } = await makeHarness();
+      await store.replaceCardCache({ entries: [cardOf('q-1')], stamp: 's' });
+      const read = await store.loadCardCache();
+      await store.append(makeReview('q-2'), cardOf('q-2'));
+      expect(await store.replaceCardCache({ entries: [cardOf('q-9')], stamp: 's' }, read.generation)).toBe(false);
+      expect([...(await store.loadCardCache()).cards.keys()].sort()).toEqual(['q-1', 'q-2']);
+      const current = await store.loadCardCache();
+      expect(await store.replaceCardCache({ entries: [cardOf('q-9')], stamp: 's2' }, current.generation)).toBe(true);
+      const rewritten = await store.loadCardCache();
+      expect([...rewritten.cards.keys()]).toEqual(['q-9']);
+      expect(rewritten.trust).toEqual({ stamp: 's2', undone: 0 });
+      await store.invalidateCardCache();
+      expect((await store.loadCardCache()).trust).toBeNull();
     });
 
     test('a review appended with its cache entry stores both, and the entry overrides the snapshot until it is rewritten', async () => {
       const { store } = await makeHarness();
-      await store.replaceCardCache([cardOf('q-1'), cardOf('q-2')]);
+      await store.replaceCardCache({ entries: [cardOf('q-1'), cardOf('q-2')], stamp: 'stamp' });
       const review = makeReview('q-1');
       const newer = { ...cardOf('q-1'), fingerprint: '2:y:def' };
       await store.append(review, newer);
@@ -235,8 +294,10 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
       expect(cache.compact).toBe(false);
       expect(cache.cards.get('q-1')).toEqual(newer);
       expect(cache.cards.get('q-2')).toEqual(cardOf('q-2'));
-      await store.replaceCardCache([cardOf('q-3')]);
-      expect(await store.loadCardCache()).toEqual({ cards: new Map([['q-3', cardOf('q-3')]]), compact: true });
+      await store.replaceCardCache({ entries: [cardOf('q-3')], stamp: 'stamp' });
+      const rewritten = await store.loadCardCache();
+      expect(rewritten.cards).toEqual(new Map([['q-3', cardOf('q-3')]]));
+      expect(rewritten.compact).toBe(true);
     });
 
     test('malformed review records are skipped and reported while the rest loads', async () => {
@@ -254,7 +315,7 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
 
     test('malformed card cache entries are left out', async () => {
       const harness = await makeHarness();
-      await harness.store.replaceCardCache([cardOf('q-4')]);
+      await harness.store.replaceCardCache({ entries: [cardOf('q-4')], stamp: 'stamp' });
       await harness.writeRawCache('card:q-1', {
         fingerprint: 'x',
         card: { questionId: 'q-1', phase: 'review', stability: 'NaN' },
