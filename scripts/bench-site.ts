@@ -142,9 +142,9 @@ async function waitForBackgroundWrites(page: Page): Promise<void> {
 const STALE_MARK = 'older-scheduler:';
 
 /**
- * Makes every stored cache entry look computed by another scheduler version (the version is part
- * of each fingerprint), as after an update of the scheduler; or, with `check`, tells whether the
- * cache has been rewritten since.
+ * Makes the stored cache look computed by another scheduler version (the version is part of each
+ * fingerprint and of the trust record's stamp), as after an update of the scheduler; or, with
+ * `check`, tells whether the cache has been rewritten since.
  */
 function staleCache(page: Page, check: boolean): Promise<boolean> {
   return page.evaluate(
@@ -160,12 +160,14 @@ function staleCache(page: Page, check: boolean): Promise<boolean> {
           cursor.onsuccess = () => {
             const at = cursor.result;
             if (!at) return;
-            const value = at.value as { fingerprints?: string[]; fingerprint?: string };
+            const value = at.value as { fingerprints?: string[]; fingerprint?: string; stamp?: string };
             const prints = value.fingerprints ?? (value.fingerprint ? [value.fingerprint] : []);
             stale ||= prints.some((f) => f.startsWith(mark));
             if (!onlyCheck) {
               if (value.fingerprints) value.fingerprints = value.fingerprints.map((f) => mark + f);
               else if (value.fingerprint) value.fingerprint = mark + value.fingerprint;
+              // The trust record's stamp names the scheduler too.
+              else if (value.stamp) value.stamp = mark + value.stamp;
               at.update(value);
             }
             at.continue();
