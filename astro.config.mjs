@@ -42,7 +42,7 @@ const CORE_MODULE =
 // session, the settings page's backup file and persistence, the final check, the certificate,
 // progress). A lesson loads `core` first of all, so whatever sits in it weighs on every lesson.
 const LAZY_MODULE =
-  /\/src\/runtime\/(tab-sync|use-runtime|final-check-records)\.ts|\/src\/storage\/(memory-store|persist)\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(queue|review-session|backup-file|deck|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall|fsrs)\.ts/;
+  /\/src\/runtime\/(tab-sync|use-runtime|final-check-records|load)\.ts|\/src\/storage\/(memory-store|persist|idb-log|idb-chunks|log-records|review-columns)\.ts|\/src\/i18n\/(backup-messages|final-check)\.ts|\/src\/domain\/(queue|review-session|backup-file|deck|deck-log|grading|scheduler|schemas|backup-import|final-check|final-check-attempts|completion|measured-recall|fsrs)\.ts/;
 
 export default defineConfig({
   ...(site ? { site } : {}),

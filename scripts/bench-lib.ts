@@ -12,7 +12,8 @@ import { buildQueue, type QuestionRef } from '../src/domain/queue';
 import type { Review } from '../src/domain/review';
 import { DEFAULT_SETTINGS } from '../src/domain/settings';
 import { createIdbStore } from '../src/storage/idb-store';
-import { isTrusted, readLogFor, trustedStart } from '../src/runtime/load';
+import { readLogFor } from '../src/runtime/load';
+import { isTrusted, trustedStart } from '../src/runtime/trusted';
 
 export const CARDS = 10_000;
 export const REVIEWS_PER_CARD = 10;

@@ -16,6 +16,9 @@ export interface CachedCard {
   card: CardState;
 }
 
+/** A card's cache entry after its reviews changed, or that it has no reviews left. */
+export type CacheChange = CachedCard | { questionId: string; removed: true };
+
 /** The scheduler and settings cached cards were computed under: a cache is trusted only under the same. */
 export const cacheStamp = (settings: Pick<Settings, 'desiredRetention'>): string =>
   `${SCHEDULER_VERSION}|${settings.desiredRetention}`;

@@ -3,7 +3,8 @@
  * were completed (every question answered once) and when the first answer was given. Read from the
  * deck built from the log (the cached cards alone carry no review times).
  */
-import { cardReviews, type Deck } from './deck-model';
+import { cardReviews } from './grading';
+import type { Deck } from './deck-model';
 
 /** A lesson as these rules need it. */
 export interface CourseLesson {

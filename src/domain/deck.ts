@@ -1,39 +1,30 @@
 /**
- * Changing the learner's deck (its shape is in deck-model.ts): rating, merging, undo, replay. This
- * module loads the scheduler (FSRS), so pages import it only when a card is graded. Every
+ * Changing the learner's deck (its shape is in deck-model.ts): merging, undo, replay; rating is in
+ * grading.ts (re-exported here). This module loads the scheduler (FSRS), so pages import it only
+ * when a card is graded, and a page's first rating needs only grading.ts. Every
  * operation returns a new `Deck` (islands can keep it in state) and recomputes only the questions
  * it touches, by replaying their reviews, so the result always equals a full replay.
  */
-import { extendFingerprint, fingerprintReviews, lastReviewIdOf, type CachedCard } from './card-cache';
+import { fingerprintReviews, lastReviewIdOf, type CacheChange, type CachedCard } from './card-cache';
 import type { CardState } from './card';
+import { affectedQuestions, cacheChange, matchCache, questionOfReview, type MatchedDeck } from './deck-log';
 import {
-  affectedQuestions,
   allReviews,
-  cardReviews,
-  matchCache,
   NO_REPLACEMENTS,
   type Deck,
-  type MatchedDeck,
   type QuestionReplacements,
   type SchedulingSettings,
 } from './deck-model';
-import { createReview, type Rating, type Review } from './review';
+import type { Review } from './review';
 import { compareReviews, groupReviewsByQuestion, replayQuestion, uniqueReviews } from './review-log';
+import { withGroups } from './grading';
 import { createScheduler } from './scheduler';
 
 export { createScheduler } from './scheduler';
+export { rate, type Rated } from './grading';
 
-export {
-  allReviews,
-  cacheChange,
-  cardsOnlyDeck,
-  EMPTY_DECK,
-  emptyDeck,
-  matchCache,
-  type Deck,
-  type MatchedDeck,
-  type QuestionReplacements,
-} from './deck-model';
+export { allReviews, cardsOnlyDeck, EMPTY_DECK, emptyDeck, type Deck, type QuestionReplacements } from './deck-model';
+export { cacheChange, cacheSnapshot, matchCache, questionOfReview, type MatchedDeck } from './deck-log';
 
 /** What `buildDeck` returns. */
 export interface BuiltDeck {
@@ -72,80 +63,6 @@ export function buildDeck(
   return replayStale(matchCache(reviews, settings, cache, replacements), settings);
 }
 
-/** Replaces the reviews of some questions and replays just those. */
-function withGroups(deck: Deck, groups: Map<string, Review[]>, settings: SchedulingSettings): Deck {
-  const scheduler = createScheduler(settings);
-  const reviewsByQuestion = new Map(deck.reviewsByQuestion);
-  const cards = new Map(deck.cards);
-  let reviewCount = deck.reviewCount;
-  for (const [questionId, group] of groups) {
-    reviewCount += group.length - (reviewsByQuestion.get(questionId)?.length ?? 0);
-    if (group.length > 0) reviewsByQuestion.set(questionId, group);
-    else reviewsByQuestion.delete(questionId);
-  }
-  for (const questionId of affectedQuestions(groups.keys(), deck.replacements)) {
-    const card = replayQuestion(cardReviews(reviewsByQuestion, deck.replacements, questionId), scheduler);
-    if (card) cards.set(questionId, card);
-    else cards.delete(questionId);
-  }
-  return { ...deck, reviewsByQuestion, cards, reviewCount };
-}
-
-/** What a rating produces: the review to store, the deck after it, and the card's new cache entry. */
-export interface Rated {
-  review: Review;
-  deck: Deck;
-  /** Store it with the review (`store.append(review, cacheEntry)`) so the next load can start from it. */
-  cacheEntry: CachedCard;
-}
-
-/**
- * Records a rating. If the clock has gone back since the card's last review, the review is stamped
- * just after that review instead, so it is still the card's latest and undo removes exactly it.
- */
-export function rate(
-  deck: Deck,
-  input: { questionId: string; rating: Rating; nowMs: number; settings: SchedulingSettings; id?: string },
-): Rated {
-  const previous = deck.cards.get(input.questionId);
-  const nowMs = previous ? Math.max(input.nowMs, previous.lastReviewedAt + 1) : input.nowMs;
-  const review = createReview({ ...input, nowMs });
-  if (!deck.complete) return rateTrusted(deck, review, input.settings);
-  const group = [...(deck.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
-  const next = withGroups(deck, new Map([[input.questionId, group]]), input.settings);
-  const card = next.cards.get(input.questionId);
-  if (!card) throw new Error('a rated question always has a card');
-  const replayed = cardReviews(next.reviewsByQuestion, next.replacements, input.questionId);
-  return { review, deck: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
-}
-
-/**
- * A rating on a trusted deck (no log): the card is graded from its cached state, which equals
- * replaying its reviews, and its fingerprint extended, since the new review sorts after them all.
- */
-function rateTrusted(deck: Deck, review: Review, settings: SchedulingSettings): Rated {
-  const { questionId } = review;
-  const before = deck.entries?.get(questionId);
-  const card = createScheduler(settings).grade(before?.card, review);
-  const cacheEntry = {
-    fingerprint: before ? extendFingerprint(before.fingerprint, review) : fingerprintReviews([review], settings),
-    card,
-  };
-  const reviewsByQuestion = new Map(deck.reviewsByQuestion);
-  reviewsByQuestion.set(questionId, [...(deck.reviewsByQuestion.get(questionId) ?? []), review]);
-  return {
-    review,
-    cacheEntry,
-    deck: {
-      ...deck,
-      reviewsByQuestion,
-      cards: new Map(deck.cards).set(questionId, card),
-      entries: new Map(deck.entries).set(questionId, cacheEntry),
-      reviewCount: deck.reviewCount + 1,
-    },
-  };
-}
-
 /**
  * Undoes a rating made on a trusted deck by restoring the card's entry from before it (`before`:
  * none for the card's first review); null when that review is no longer the card's latest (the
@@ -155,7 +72,7 @@ export function undoTrusted(
   deck: Deck,
   review: Review,
   before: CachedCard | undefined,
-): { deck: Deck; change: CachedCard | { questionId: string; removed: true } } | null {
+): { deck: Deck; change: CacheChange } | null {
   const { questionId } = review;
   const now = deck.entries?.get(questionId);
   if (deck.complete || !now || lastReviewIdOf(now.fingerprint) !== review.id) return null;
@@ -215,6 +132,22 @@ export function withoutReviews(deck: Deck, reviewIds: Iterable<string>, settings
       );
   }
   return groups.size ? withGroups(deck, groups, settings) : deck;
+}
+
+/**
+ * Undo of any review: the deck without it and, for the store, its card's new cache entry. No entry
+ * (`change` undefined) when the deck does not hold the whole log or the review, or when more than
+ * one card changes (a replaced question's review): the next load then checks the log.
+ */
+export function undoReview(
+  deck: Deck,
+  reviewId: string,
+  settings: SchedulingSettings,
+): { deck: Deck; change: CacheChange | undefined } {
+  const questionId = questionOfReview(deck, reviewId);
+  const next = withoutReviews(deck, [reviewId], settings);
+  const single = questionId !== undefined && affectedQuestions([questionId], deck.replacements).size === 1;
+  return { deck: next, change: next.complete && single ? cacheChange(next, questionId, settings) : undefined };
 }
 
 /** Recomputes every card, e.g. after the desired retention changed. */

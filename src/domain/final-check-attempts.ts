@@ -3,7 +3,8 @@
  * elsewhere merged. Loaded when an attempt is finished or attempts arrive (with deck.ts and the
  * scheduler), so pages that only read attempts do not carry it.
  */
-import { rate, type Deck } from './deck';
+import type { Deck } from './deck-model';
+import { rate } from './grading';
 import type { CachedCard } from './card-cache';
 import type { FinalCheckAnswer, FinalCheckAttempt } from './final-check-record';
 import { newReviewId, type Review } from './review';

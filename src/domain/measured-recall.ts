@@ -6,7 +6,8 @@
  * relearning step after «Снова») and final-check answers (a test, not a scheduled review) are left
  * out. The figure appears only once 30 days have passed since the first answer.
  */
-import { cardReviews, type Deck } from './deck-model';
+import { cardReviews } from './grading';
+import type { Deck } from './deck-model';
 import { DAY_MS, studyDayOfClock, toStudyClockMs } from './study-day';
 import type { Review } from './review';
 

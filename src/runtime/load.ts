@@ -1,29 +1,15 @@
 /**
- * Loading the learner's deck. A trusted card cache (see `StoredCardCache`) is used without the log
- * (`trustedStart`); the log is read when a use-case needs reviews (`readLogFor`). Otherwise the
- * log is read and checked against the cache, and stale cards replayed (`loadDeck`: only then is
- * the scheduler loaded).
+ * Reading the learner's log, loaded only when it is read: for a trusted deck when a use-case needs
+ * reviews (`readLogFor`), or at load when the card cache is not trusted (`loadDeck`: the log is
+ * checked against the cache and stale cards replayed). A trusted start is trusted.ts.
  */
 import type { CardState } from '../domain/card';
 import type { BuiltDeck } from '../domain/deck';
-import {
-  allReviews,
-  matchCache,
-  trustedDeck,
-  trustStamp,
-  type Deck,
-  type QuestionReplacements,
-} from '../domain/deck-model';
+import { matchCache } from '../domain/deck-log';
+import { allReviews, trustStamp, type Deck, type QuestionReplacements } from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
 import { STORAGE_MESSAGES } from '../i18n/messages';
-import type {
-  KeptRecords,
-  LoadProblem,
-  LoadResult,
-  ReviewStore,
-  StoredCardCache,
-  StoredTakenBack,
-} from '../storage/store';
+import type { LoadProblem, LoadResult, ReviewStore, StoredCardCache, StoredTakenBack } from '../storage/store';
 
 /** The loaded deck and anything the learner should be told. */
 export interface LoadedDeck {
@@ -69,37 +55,15 @@ const nextFrame = () =>
       : setTimeout(resolve, 0),
   );
 
-const NO_CACHE: StoredCardCache = { cards: new Map(), compact: false, trust: null, undone: 0, generation: null };
-
-/** Whether a stored card cache may be used without reading the log, under these settings. */
-export const isTrusted = (cache: StoredCardCache, settings: Settings, replacements?: QuestionReplacements): boolean =>
-  cache.trust !== null &&
-  cache.trust.stamp === trustStamp(settings, replacements) &&
-  cache.trust.undone === cache.undone;
-
-/**
- * A trusted cache as the page's deck, with what the learner kept beside the log; null when those
- * records cannot be read (then load the log). Packs per-card cache records into the snapshot in the
- * background, if nothing has been written since they were read.
- */
-export async function trustedStart(
-  store: ReviewStore,
-  settings: Settings,
-  cache: StoredCardCache,
-  replacements?: QuestionReplacements,
-): Promise<(KeptRecords & { deck: Deck }) | null> {
-  const kept = await store.loadKept().catch(() => null);
-  if (!kept) return null;
-  if (!cache.compact)
-    store
-      .replaceCardCache(
-        { entries: [...cache.cards.values()], stamp: trustStamp(settings, replacements) },
-        cache.generation,
-      )
-      .catch(() => false);
-  store.compact().catch(() => 0);
-  return { ...kept, deck: trustedDeck(cache.cards, replacements) };
-}
+const NO_CACHE: StoredCardCache = {
+  cards: new Map(),
+  compact: false,
+  trust: null,
+  undone: 0,
+  generation: null,
+  singles: 0,
+  logEmpty: false,
+};
 
 /** The log read for a trusted deck (`readLogFor`). */
 export interface LogForDeck {

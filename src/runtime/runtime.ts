@@ -15,15 +15,12 @@ import type { CardState } from '../domain/card';
 import type { IntervalPreview } from '../domain/card';
 import type { CachedCard } from '../domain/card-cache';
 import {
-  affectedQuestions,
   allReviews,
-  cacheSnapshot,
   cardsOnlyDeck,
   EMPTY_DECK,
   emptyDeck,
-  type Deck,
-  questionOfReview,
   trustStamp,
+  type Deck,
   type QuestionReplacements,
 } from '../domain/deck-model';
 import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
@@ -32,7 +29,7 @@ import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
 import type { OpenedStore } from '../storage/open-store';
 import { DEFAULT_META, type ReviewStore, type StoredMeta } from '../storage/store';
-import { isTrusted, loadDeck, readLogFor, trustedStart } from './load';
+import { isTrusted, trustedStart } from './trusted';
 import { STORAGE_MESSAGES } from '../i18n/messages';
 import type { RuntimeParts } from './final-check-records';
 import { createSaver, type Change } from './saving';
@@ -172,8 +169,12 @@ export interface Runtime {
   previews(questionId: string): Promise<Record<Rating, IntervalPreview>>;
 }
 
+/** Reading the whole log (load.ts), loaded when the card cache is not trusted or a use-case needs reviews. */
+const loadLogReading = () => import('./load');
 /** Deck operations and the scheduler, loaded on first need. */
 const loadGrading = () => import('../domain/deck');
+/** What a rating and the rating buttons' intervals need (a part of the above), loaded at the first of them. */
+const loadRating = () => import('../domain/grading');
 /**
  * The final check's, the certificate's and the import's use-cases (recording and merging attempts,
  * the learner's name; with the scheduler), loaded on first need.
@@ -197,12 +198,12 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   const takenBack: LocalTakenBack = { undone: new Set(), resetAt: null };
   let grading: Awaited<ReturnType<typeof loadGrading>> | undefined;
   const grade = async () => (grading ??= await loadGrading());
+  let rater: Awaited<ReturnType<typeof loadRating>> | undefined;
+  const rateLoaded = async () => (rater ??= await loadRating());
   /** Another tab's changes, applied in the order they arrive. */
   let messages = Promise.resolve();
   /** Ratings made on this page while the deck came from the trusted cache: what undo restores. */
   const ratedHere = new Map<string, { review: Review; before: CachedCard | undefined }>();
-  /** Whether a question's reviews count for a question replacing it (its cache entry then is not the only one). */
-  const affectsOthers = (questionId: string) => affectedQuestions([questionId], replacements).size > 1;
 
   const set = (patch: Partial<RuntimeState>): void => {
     state = { ...state, ...patch };
@@ -233,7 +234,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         learnerName,
       } = trusted
         ? { ...trusted, alert: null }
-        : await loadDeck(store, settings, { onCachedCards, replacements, priority, cache });
+        : await (await loadLogReading()).loadDeck(store, settings, { onCachedCards, replacements, priority, cache });
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
@@ -276,7 +277,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     if (state.deck.complete) return;
     await (logRead ??= (async () => {
       try {
-        const log = await readLogFor(store, state.settings, replacements);
+        const log = await (await loadLogReading()).readLogFor(store, state.settings, replacements);
         set({ deck: log.complete(state.deck), checked: true, ...(log.alert ? { storageAlert: log.alert } : {}) });
       } catch {
         logRead = undefined;
@@ -313,7 +314,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     loadLog: ensureLog,
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
-      const { rate } = grading ?? (await grade());
+      const { rate } = rater ?? (await rateLoaded());
       const before = state.deck.entries?.get(questionId);
       const rated = rate(state.deck, { questionId, rating, nowMs: deps.now(), settings: state.settings });
       if (!state.deck.complete) ratedHere.set(rated.review.id, { review: rated.review, before });
@@ -324,7 +325,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async undo(reviewId) {
       if (!loaded) await start();
-      const { undoTrusted, withoutReviews, cacheChange } = grading ?? (await grade());
+      const { undoTrusted, undoReview } = grading ?? (await grade());
       takenBack.undone.add(reviewId);
       // A rating made on this page, still its card's latest: its card goes back without the log.
       const here = ratedHere.get(reviewId);
@@ -334,20 +335,15 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         return save({ kind: 'delete', reviewId, card: quick.change });
       }
       await ensureLog();
-      const questionId = questionOfReview(state.deck, reviewId);
-      set({ deck: withoutReviews(state.deck, [reviewId], state.settings) });
-      // The card's new cache entry goes with the deletion, so the cache stays trusted. Without one
-      // (log unreadable, a review of a replaced question) the next load checks the log.
-      const card =
-        state.deck.complete && questionId && !affectsOthers(questionId)
-          ? cacheChange(state.deck, questionId, state.settings)
-          : undefined;
-      return save({ kind: 'delete', reviewId, card });
+      // The card's new cache entry goes with the deletion, so the cache stays trusted.
+      const undone = undoReview(state.deck, reviewId, state.settings);
+      set({ deck: undone.deck });
+      return save({ kind: 'delete', reviewId, card: undone.change });
     },
     async importReviews(reviews, file) {
       if (!loaded) await start();
       await ensureLog();
-      const { withReviews } = await grade();
+      const { withReviews, cacheSnapshot } = await grade();
       const taken = file ? takenBackForImport(takenBack, file) : takenBack;
       const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
       const { deck, added } = withReviews(state.deck, kept, state.settings);
@@ -391,7 +387,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     async saveSettings(settings) {
       if (!loaded) await start();
       await ensureLog();
-      const { rescheduleAll } = await grade();
+      const { rescheduleAll, cacheSnapshot } = await grade();
       const deck = rescheduleAll(state.deck, settings);
       set({ settings, deck });
       const saved = await save({ kind: 'settings', settings: { ...settings } });
@@ -425,7 +421,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       return (await loadRecords()).saveLearnerName(parts, name);
     },
     async previews(questionId) {
-      const { createScheduler } = await grade();
+      const { createScheduler } = await rateLoaded();
       return createScheduler(state.settings).preview(questionId, state.deck.cards.get(questionId), deps.now());
     },
   };

@@ -12,8 +12,7 @@ import type { Connection } from './idb-connection';
 import { decodeReviewColumns, encodeReviewColumns, isReviewColumns } from './review-columns';
 import type { LoadProblem } from './store';
 
-/** Fewer single reviews than this are left alone: not worth a rewrite. */
-export const MIN_REVIEWS_TO_PACK = 200;
+import { MIN_REVIEWS_TO_PACK } from './store';
 
 /** A new chunk record's key: unique, so two writers never share one. */
 export function newChunkKey(prefix = ''): string {

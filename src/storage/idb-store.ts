@@ -8,11 +8,8 @@
  * The `IDBFactory` is an argument, so tests and the benchmark run on fake-indexeddb.
  */
 import { del, entries, get, set, update, type UseStore } from 'idb-keyval';
-import { uniqueReviews } from '../domain/review-log';
 import { encodeCardSnapshot } from './card-snapshot';
 import { parseSettings } from '../domain/settings';
-import { newChunkKey, packReviews, readChunkRecords } from './idb-chunks';
-import { encodeReviewColumns } from './review-columns';
 import { connect, type StoreName } from './idb-connection';
 import {
   FINAL_CHECK_KEY_PREFIX,
@@ -29,9 +26,7 @@ import {
   newGeneration,
   parseMeta,
   readCacheRecords,
-  readReviewRecords,
   readKvRecords,
-  withoutUndone,
   type CacheSnapshot,
   type ReviewStore,
   type StoredCardCache,
@@ -59,30 +54,14 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     (name: StoreName): UseStore =>
     (txMode, callback) =>
       connection.begin([name], txMode).then((tx) => callback(tx.objectStore(name)));
-  const reviews = useStore('reviews');
-  const chunks = useStore('chunks');
   const kv = useStore('kv');
   return {
     async probe() {
       await get('meta', kv);
     },
     close: () => connection.close(),
-    async loadAll() {
-      const [singleRecords, chunkRecords, kvRecords] = await Promise.all([
-        entries<IDBValidKey, unknown>(reviews),
-        entries<IDBValidKey, unknown>(chunks),
-        entries<IDBValidKey, unknown>(kv),
-      ]);
-      const single = readReviewRecords(singleRecords);
-      const packed = readChunkRecords(chunkRecords);
-      const kept = readKvRecords(kvRecords);
-      // A review can be in two places (re-sent after it was packed); keep one copy.
-      return {
-        reviews: withoutUndone(uniqueReviews([...packed.reviews, ...single.reviews]), kept.takenBack.undone),
-        problems: [...single.problems, ...packed.problems],
-        ...kept,
-      };
-    },
+    // Reading the whole log and packing it load with their first use (idb-log.ts, idb-chunks.ts).
+    loadAll: async () => (await import('./idb-log')).readLog(connection),
     append: (review, cacheEntry) =>
       // One transaction over both stores: the review and its card's cache entry land together.
       connection.transaction(['reviews', 'cards'], 'readwrite', (tx) => {
@@ -90,10 +69,11 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
         if (cacheEntry) tx.objectStore('cards').put(...swap(cardCacheRecord(cacheEntry)));
         tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
       }),
-    appendMany: (list, snapshot) => {
+    async appendMany(list, snapshot) {
       const target = list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews';
+      const columns = target === 'chunks' ? (await import('./review-columns')).encodeReviewColumns(list) : null;
       return connection.transaction([target, 'cards', 'kv'], 'readwrite', (tx) => {
-        if (target === 'chunks') tx.objectStore('chunks').put(encodeReviewColumns(list), newChunkKey('import-'));
+        if (columns) tx.objectStore('chunks').put(columns, `import-${newGeneration()}`);
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
         if (snapshot) writeSnapshot(tx, snapshot);
         else tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
@@ -119,7 +99,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
           };
         });
       }),
-    compact: () => packReviews(connection),
+    compact: async () => (await import('./idb-chunks')).packReviews(connection),
     invalidateCardCache: () =>
       connection.transaction(['cards'], 'readwrite', (tx) => tx.objectStore('cards').delete(TRUST_KEY)),
     clear: (resetAt) =>
@@ -154,17 +134,20 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       }),
     saveLearnerName: (name) => (name ? set(LEARNER_NAME_KEY, name, kv) : del(LEARNER_NAME_KEY, kv)),
     async loadCardCache(): Promise<StoredCardCache> {
-      let cache: StoredCardCache = readCacheRecords([], 0);
-      await connection.transaction(['cards', 'kv'], 'readonly', (tx) => {
+      let cache: StoredCardCache | undefined;
+      await connection.transaction(['cards', 'kv', 'reviews', 'chunks'], 'readonly', (tx) => {
         const keys = tx.objectStore('cards').getAllKeys();
         const values = tx.objectStore('cards').getAll();
+        const singles = tx.objectStore('reviews').count();
+        const packed = tx.objectStore('chunks').count();
         withUndoneCount(tx, (undone) => {
           cache = readCacheRecords(
             keys.result.map((key, i) => [key, values.result[i]] as const),
-            undone,
+            { undone, singles: singles.result, packed: packed.result > 0 },
           );
         });
       });
+      if (!cache) throw new Error('the card cache could not be read');
       return cache;
     },
     loadKept: async () => readKvRecords(await entries<IDBValidKey, unknown>(kv)),

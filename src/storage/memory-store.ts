@@ -5,6 +5,7 @@
  */
 import { parseSettings, type Settings } from '../domain/settings';
 import { encodeCardSnapshot } from './card-snapshot';
+import { readReviewRecords, withoutUndone } from './log-records';
 import {
   FINAL_CHECK_KEY_PREFIX,
   LEARNER_NAME_KEY,
@@ -20,9 +21,7 @@ import {
   newGeneration,
   parseMeta,
   readCacheRecords,
-  readReviewRecords,
   readKvRecords,
-  withoutUndone,
   type CacheSnapshot,
   type ReviewStore,
   type StoredCardCache,
@@ -126,7 +125,7 @@ export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()
     async loadCardCache(): Promise<StoredCardCache> {
       return readCacheRecords(
         [...backing.cards].map(([key, value]) => [key, copy(value)] as const),
-        undoneCount(),
+        { undone: undoneCount(), singles: backing.reviews.size, packed: false },
       );
     },
     loadKept: async () => readKvRecords(copy([...backing.kv])),

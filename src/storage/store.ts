@@ -8,11 +8,11 @@
  * in `tests/storage/contract.ts`. Methods reject when the underlying storage fails;
  * the runtime (src/runtime/saving.ts) adds retries and reporting on top.
  */
-import type { CachedCard } from '../domain/card-cache';
+import type { CacheChange, CachedCard } from '../domain/card-cache';
 import { parseCachedCard } from '../domain/card-cache';
 import { parseFinalCheckAttempt, type FinalCheckAttempt } from '../domain/final-check-record';
 import { parseLearnerName } from '../domain/learner-name';
-import { parseReview, type Review } from '../domain/review';
+import type { Review } from '../domain/review';
 import { decodeCardSnapshot } from './card-snapshot';
 import type { Settings } from '../domain/settings';
 
@@ -139,7 +139,7 @@ export interface CacheSnapshot {
 }
 
 /** A card's cache entry after a change, or that the card has no reviews left. */
-export type CardCacheChange = CachedCard | { questionId: string; removed: true };
+export type CardCacheChange = CacheChange;
 
 /**
  * The card cache as stored: one snapshot record (key `snapshot`), which loads in one read, plus
@@ -161,6 +161,23 @@ export interface StoredCardCache {
   undone: number;
   /** Changes with every write to the log or the cache: a background rewrite checks it is still the one read. */
   generation: string | null;
+  /** Reviews stored one by one (not yet packed). */
+  singles: number;
+  /** True when no review is stored at all: the deck is empty and whole without reading anything. */
+  logEmpty: boolean;
+}
+
+/** Fewer single reviews than this are not worth packing (idb-chunks.ts). */
+export const MIN_REVIEWS_TO_PACK = 200;
+
+/** Counts read with the card cache. */
+export interface CacheCounts {
+  /** Undone ids recorded. */
+  undone: number;
+  /** Review records stored one by one. */
+  singles: number;
+  /** Whether any chunk of packed reviews is stored. */
+  packed: boolean;
 }
 
 /** The `kv` records kept beside the log. */
@@ -213,32 +230,10 @@ export function readKvRecords(records: Iterable<readonly [key: unknown, value: u
   return { takenBack: { undone, resetAt }, openedLessons, finalChecks, learnerName };
 }
 
-/** The log without the reviews whose ids were undone; shared by both implementations' `loadAll`. */
-export function withoutUndone(reviews: Review[], undone: readonly string[]): Review[] {
-  if (undone.length === 0) return reviews;
-  const ids = new Set(undone);
-  return reviews.filter((review) => !ids.has(review.id));
-}
-
 /** Key of the cache snapshot record. */
 export const SNAPSHOT_KEY = 'snapshot';
 /** Key of one card's cache record. */
 export const cardCacheKey = (questionId: string): string => `card:${questionId}`;
-
-/** Turns stored review records into a load result; shared by both implementations. */
-export function readReviewRecords(
-  records: Iterable<readonly [key: unknown, value: unknown]>,
-): Pick<LoadResult, 'reviews' | 'problems'> {
-  const reviews: Review[] = [];
-  const problems: LoadProblem[] = [];
-  for (const [key, value] of records) {
-    const review = parseReview(value);
-    if (!review) problems.push({ key: String(key), reason: 'not a valid review record' });
-    else if (review.id !== key) problems.push({ key: String(key), reason: 'key does not match the review id' });
-    else reviews.push(review);
-  }
-  return { reviews, problems };
-}
 
 /** Whether a `kv` key is a tombstone's (`undone:<id>`). */
 export const isUndoneKey = (key: unknown): boolean =>
@@ -250,13 +245,10 @@ export const cardCacheRecord = (change: CardCacheChange): [key: string, value: u
     ? [cardCacheKey(change.questionId), { questionId: change.questionId, removed: true }]
     : [cardCacheKey(change.card.questionId), change];
 
-/**
- * Turns stored cache records into the cache, dropping malformed ones; shared by both
- * implementations. `undone`: the number of undone ids recorded now.
- */
+/** Turns stored cache records into the cache, dropping malformed ones; shared by both implementations. */
 export function readCacheRecords(
   records: Iterable<readonly [key: unknown, value: unknown]>,
-  undone: number,
+  { undone, singles, packed }: CacheCounts,
 ): StoredCardCache {
   const cards = new Map<string, CachedCard>();
   const loose: (CachedCard | string)[] = [];
@@ -277,7 +269,7 @@ export function readCacheRecords(
   for (const entry of loose)
     if (typeof entry === 'string') cards.delete(entry);
     else cards.set(entry.card.questionId, entry);
-  return { cards, compact: loose.length === 0, trust, undone, generation };
+  return { cards, compact: loose.length === 0, trust, undone, generation, singles, logEmpty: singles === 0 && !packed };
 }
 
 const isRemovedMarker = (x: unknown): x is { questionId: string; removed: true } =>

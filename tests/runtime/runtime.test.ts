@@ -88,7 +88,11 @@ describe('loading', () => {
   });
 
   test('an unreadable log loads as empty, with an alert', async () => {
-    const store = { ...createMemoryStore(), loadAll: () => Promise.reject(new Error('boom')) };
+    // A stored review and no trusted cache: the log must be read, and cannot be.
+    const backing = createMemoryBacking();
+    const stored = createReview({ questionId: 'q-1', rating: 3, nowMs: T0, settings: DEFAULT_SETTINGS });
+    backing.reviews.set(stored.id, stored);
+    const store = { ...createMemoryStore(backing), loadAll: () => Promise.reject(new Error('boom')) };
     const page = createRuntime({
       openStore: async () => ({ store, persistent: true, reason: null }),
       channel: quiet(),
@@ -97,6 +101,23 @@ describe('loading', () => {
     await page.load();
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
     expect(page.getState().deck.reviewCount).toBe(0);
+  });
+
+  test('a trusted page whose log cannot be read when needed says so and keeps its cards', async () => {
+    const backing = createMemoryBacking();
+    await memoryPage(backing).rate('q-1', 3);
+    const store = { ...createMemoryStore(backing), loadAll: () => Promise.reject(new Error('boom')) };
+    const page = createRuntime({
+      openStore: async () => ({ store, persistent: true, reason: null }),
+      channel: quiet(),
+      now: () => T0,
+    });
+    await page.load();
+    expect(page.getState().storageAlert).toBeNull();
+    await page.loadLog();
+    expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
+    expect(page.getState().checked).toBe(false);
+    expect(page.getState().deck.cards.has('q-1')).toBe(true);
   });
 });
 

@@ -70,6 +70,8 @@ export function runStoreContract(name: string, makeHarness: () => Promise<StoreH
         trust: null,
         undone: 0,
         generation: null,
+        singles: 0,
+        logEmpty: true,
       });
     });
 
