@@ -8,7 +8,7 @@ import { STORAGE_MESSAGES } from '../../src/i18n/messages';
 import { createRuntime, type RuntimeDeps } from '../../src/runtime/runtime';
 import type { ProgressChannel, ProgressMessage } from '../../src/storage/broadcast';
 import { createIdbStore } from '../../src/storage/idb-store';
-import { createMemoryBacking, createMemoryStore } from '../../src/storage/memory-store';
+import { createMemoryBacking, createMemoryStore, type MemoryBacking } from '../../src/storage/memory-store';
 import { openStore } from '../../src/storage/open-store';
 import { freshFactory } from '../storage/idb-helpers';
 import { memoryPage, PAGE_NOW, quiet } from './pages';
@@ -87,17 +87,24 @@ describe('loading', () => {
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.unavailable);
   });
 
+  /** A page over `backing` whose store cannot read the log. */
+  const pageWithUnreadableLog = (backing: MemoryBacking) =>
+    createRuntime({
+      openStore: async () => ({
+        store: { ...createMemoryStore(backing), loadAll: () => Promise.reject(new Error('boom')) },
+        persistent: true,
+        reason: null,
+      }),
+      channel: quiet(),
+      now: () => T0,
+    });
+
   test('an unreadable log loads as empty, with an alert', async () => {
     // A stored review and no trusted cache: the log must be read, and cannot be.
     const backing = createMemoryBacking();
     const stored = createReview({ questionId: 'q-1', rating: 3, nowMs: T0, settings: DEFAULT_SETTINGS });
     backing.reviews.set(stored.id, stored);
-    const store = { ...createMemoryStore(backing), loadAll: () => Promise.reject(new Error('boom')) };
-    const page = createRuntime({
-      openStore: async () => ({ store, persistent: true, reason: null }),
-      channel: quiet(),
-      now: () => T0,
-    });
+    const page = pageWithUnreadableLog(backing);
     await page.load();
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
     expect(page.getState().deck.reviewCount).toBe(0);
@@ -106,12 +113,7 @@ describe('loading', () => {
   test('a trusted page whose log cannot be read when needed says so and keeps its cards', async () => {
     const backing = createMemoryBacking();
     await memoryPage(backing).rate('q-1', 3);
-    const store = { ...createMemoryStore(backing), loadAll: () => Promise.reject(new Error('boom')) };
-    const page = createRuntime({
-      openStore: async () => ({ store, persistent: true, reason: null }),
-      channel: quiet(),
-      now: () => T0,
-    });
+    const page = pageWithUnreadableLog(backing);
     await page.load();
     expect(page.getState().storageAlert).toBeNull();
     await page.loadLog();
