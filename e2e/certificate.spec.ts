@@ -56,6 +56,7 @@ test('the certificate: name kept, completion date, best score, and the recall on
   await page.getByLabel('Ваше имя для сертификата').fill('Анна Петрова');
   await expect(certificate.locator('[data-certificate-name]')).toHaveText('Анна Петрова');
   await page.getByLabel('Ваше имя для сертификата').blur();
+  await expect(page.getByRole('status').filter({ hasText: 'Имя сохранено.' })).toBeVisible();
   await page.reload();
   await expect(page.getByLabel('Ваше имя для сертификата')).toHaveValue('Анна Петрова');
   await expect(certificate.locator('[data-certificate-name]')).toHaveText('Анна Петрова');

@@ -39,14 +39,6 @@ export async function finishFinalCheck(
   return { attempt, saved };
 }
 
-/** See `Runtime.saveLearnerName`. */
-export function saveLearnerName(parts: RuntimeParts, name: string): Promise<WriteResult> {
-  const learnerName = parseLearnerName(name);
-  if (learnerName === parts.getState().learnerName) return Promise.resolve({ ok: true });
-  parts.set({ learnerName });
-  return parts.save({ kind: 'name', name: learnerName });
-}
-
 /**
  * On import: the file's attempts join this browser's (none from before `resetAt`, the reset that
  * counts for this file); its name fills in only where this browser has none, so a name typed here

@@ -24,6 +24,7 @@ import {
   type QuestionReplacements,
 } from '../domain/deck-model';
 import type { FinalCheckAnswer, FinalCheckAttempt } from '../domain/final-check-record';
+import { parseLearnerName } from '../domain/learner-name';
 import type { Rating, Review } from '../domain/review';
 import { DEFAULT_SETTINGS, type Settings } from '../domain/settings';
 import type { ProgressChannel } from '../storage/broadcast';
@@ -418,7 +419,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async saveLearnerName(name) {
       if (!loaded) await start();
-      return (await loadRecords()).saveLearnerName(parts, name);
+      // Written at once (no module to load first): a learner may leave the page right after typing.
+      const learnerName = parseLearnerName(name);
+      if (learnerName === state.learnerName) return { ok: true };
+      set({ learnerName });
+      return save({ kind: 'name', name: learnerName });
     },
     async previews(questionId) {
       const { createScheduler } = await rateLoaded();

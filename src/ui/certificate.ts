@@ -45,11 +45,16 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
     value: runtime.getState().learnerName,
     readonly: nameFromLms,
   });
+  // The result beside the field (a failed save is the page's alert).
+  const nameSaved = h('span', { role: 'status', class: 'muted' });
   const saveName = () => {
     clearTimeout(saveTimer);
-    void runtime.saveLearnerName(input.value);
+    void runtime.saveLearnerName(input.value).then((saved) => {
+      nameSaved.textContent = saved.ok ? ' Имя сохранено.' : '';
+    });
   };
   input.addEventListener('input', () => {
+    nameSaved.textContent = '';
     nameLine.textContent = input.value.trim() || '—';
     clearTimeout(saveTimer);
     saveTimer = setTimeout(saveName, 400);
@@ -66,6 +71,7 @@ export function startCertificate(root: HTMLElement, course: CourseCards, courseT
       nameFromLms
         ? 'Имя передала система обучения (LMS).'
         : 'Имя хранится только в этом браузере и попадает в резервную копию.',
+      nameSaved,
     ),
   );
   const nameLine = h('p', { class: 'certificate-name', 'data-certificate-name': '' });
