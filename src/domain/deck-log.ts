@@ -8,17 +8,13 @@ import type { CardState } from './card';
 import { NO_REPLACEMENTS, type Deck, type QuestionReplacements, type SchedulingSettings } from './deck-model';
 import type { Review } from './review';
 import { groupReviewsByQuestion } from './review-log';
-import { affectedQuestions, cardReviews } from './grading';
+import { affectedQuestions, cacheEntryOf, cardReviews } from './grading';
 
 export { affectedQuestions, cardReviews } from './grading';
 
 /** What a card's cache record becomes after its reviews changed: its entry, or removed when none are left. */
 export function cacheChange(deck: Deck, questionId: string, settings: SchedulingSettings): CacheChange {
-  const card = deck.cards.get(questionId);
-  const reviews = cardReviews(deck.reviewsByQuestion, deck.replacements, questionId);
-  return card && reviews.length
-    ? { fingerprint: fingerprintReviews(reviews, settings), card }
-    : { questionId, removed: true };
+  return cacheEntryOf(deck, questionId, settings) ?? { questionId, removed: true };
 }
 
 /** The question a review in the deck belongs to; undefined when the deck does not hold it. */
@@ -34,9 +30,9 @@ export function questionOfReview(deck: Deck, reviewId: string): string | undefin
  */
 export function cacheSnapshot(deck: Deck, settings: SchedulingSettings): CachedCard[] {
   const entries: CachedCard[] = [];
-  for (const [questionId, card] of deck.cards) {
-    const reviews = cardReviews(deck.reviewsByQuestion, deck.replacements, questionId);
-    if (reviews.length) entries.push({ fingerprint: fingerprintReviews(reviews, settings), card });
+  for (const questionId of deck.cards.keys()) {
+    const entry = cacheEntryOf(deck, questionId, settings);
+    if (entry) entries.push(entry);
   }
   return entries;
 }

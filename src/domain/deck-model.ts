@@ -1,7 +1,7 @@
 /**
- * The deck's shape and what can be done with it without the scheduler: reading cached cards and
- * checking them against the log. Pages load this at once; grading and replay (deck.ts, which
- * loads the scheduler) only when a card is rated or a cached card does not match its reviews.
+ * The deck's shape and what a page needs of it at once: empty, cards-only and trusted decks, the
+ * trust stamp, the log in replay order. A rating (grading.ts, with the scheduler) loads at the
+ * first one; merging, undo, replay and the check against the log (deck.ts, deck-log.ts) when used.
  */
 import { cacheStamp, type CachedCard } from './card-cache';
 import { hashString } from './hash';
@@ -16,7 +16,7 @@ export interface Deck {
   readonly reviewsByQuestion: ReadonlyMap<string, readonly Review[]>;
   /** Card state per question met, including questions no longer in the course. */
   readonly cards: ReadonlyMap<string, CardState>;
-  /** Number of reviews in the log. */
+  /** Number of reviews in the log (a trusted deck: the reviews it holds, those rated since it loaded). */
   readonly reviewCount: number;
   /**
    * Questions that replace retired ones (new id → the ids it replaces), from the course. A

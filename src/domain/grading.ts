@@ -38,6 +38,13 @@ export function affectedQuestions(changed: Iterable<string>, replacements: Quest
   return affected;
 }
 
+/** A card's cache entry: the card with the fingerprint of the reviews it is replayed from; undefined without either. */
+export function cacheEntryOf(deck: Deck, questionId: string, settings: SchedulingSettings): CachedCard | undefined {
+  const card = deck.cards.get(questionId);
+  const reviews = cardReviews(deck.reviewsByQuestion, deck.replacements, questionId);
+  return card && reviews.length ? { fingerprint: fingerprintReviews(reviews, settings), card } : undefined;
+}
+
 /** Replaces the reviews of some questions and replays just those. */
 export function withGroups(deck: Deck, groups: Map<string, Review[]>, settings: SchedulingSettings): Deck {
   const scheduler = createScheduler(settings);
@@ -79,10 +86,9 @@ export function rate(
   if (!deck.complete) return rateTrusted(deck, review, input.settings);
   const group = [...(deck.reviewsByQuestion.get(input.questionId) ?? []), review].sort(compareReviews);
   const next = withGroups(deck, new Map([[input.questionId, group]]), input.settings);
-  const card = next.cards.get(input.questionId);
-  if (!card) throw new Error('a rated question always has a card');
-  const replayed = cardReviews(next.reviewsByQuestion, next.replacements, input.questionId);
-  return { review, deck: next, cacheEntry: { fingerprint: fingerprintReviews(replayed, input.settings), card } };
+  const cacheEntry = cacheEntryOf(next, input.questionId, input.settings);
+  if (!cacheEntry) throw new Error('a rated question always has a card');
+  return { review, deck: next, cacheEntry };
 }
 
 /**

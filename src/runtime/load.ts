@@ -68,37 +68,39 @@ const NO_CACHE: StoredCardCache = {
 /** The log read for a trusted deck (`readLogFor`). */
 export interface LogForDeck {
   /**
-   * The deck made complete: the log, with the reviews rated on the page since it loaded. Call it
-   * with the page's current deck right away (synchronously), so no rating falls between.
+   * The deck made complete: the log, with the reviews rated on the page since it loaded, without
+   * those undone since the log was read (`undone`). Call it with the page's current deck right away
+   * (synchronously), so no rating falls between.
    */
-  complete(deck: Deck): Deck;
+  complete(deck: Deck, undone: ReadonlySet<string>): Deck;
   /** A Russian message for `role="alert"` when records were skipped; else null. */
   alert: string | null;
 }
 
 /**
- * Reads the log for a trusted deck. Rejects when the log cannot be read. Checks the stored cache
- * against it on the way: a mismatch (which trust should rule out) makes the next load check the log.
+ * Reads the log for a trusted deck. Rejects when the log cannot be read. The stored cache is
+ * checked against it on the way: a mismatch (which trust should rule out) is replayed, and makes
+ * the next load check the log.
  */
 export async function readLogFor(
   store: ReviewStore,
   settings: Settings,
   replacements?: QuestionReplacements,
 ): Promise<LogForDeck> {
-  const [log, stored, grading] = await Promise.all([store.loadAll(), store.loadCardCache(), import('../domain/deck')]);
-  if (matchCache(log.reviews, settings, stored.cards, replacements, true).stale.length > 0)
-    store.invalidateCardCache().catch(() => undefined);
+  const [log, stored, { replayStale, withReviews, withoutReviews }] = await Promise.all([
+    store.loadAll(),
+    store.loadCardCache(),
+    import('../domain/deck'),
+  ]);
+  const matched = matchCache(log.reviews, settings, stored.cards, replacements, true);
+  if (matched.stale.length > 0) store.invalidateCardCache().catch(() => undefined);
+  const fromLog = replayStale(matched, settings).deck;
   return {
     alert: log.problems.length ? STORAGE_MESSAGES.skipped(log.problems.length) : null,
-    complete(deck) {
-      const rated = allReviews(deck);
-      const entries = new Map(stored.cards);
-      for (const questionId of deck.reviewsByQuestion.keys()) {
-        const entry = deck.entries?.get(questionId);
-        if (entry) entries.set(questionId, entry);
-      }
-      return grading.replayStale(matchCache([...log.reviews, ...rated], settings, entries, replacements), settings)
-        .deck;
+    complete(deck, undone) {
+      // Ratings made on the page are in the log once saved; those still queued are added (by id, once).
+      const rated = deck.reviewCount ? withReviews(fromLog, allReviews(deck), settings).deck : fromLog;
+      return undone.size ? withoutReviews(rated, undone, settings) : rated;
     },
   };
 }
@@ -106,8 +108,8 @@ export async function readLogFor(
 /**
  * Loads the log and the card cache, builds the deck (replaying only cards whose cache entry does
  * not match their reviews). Never rejects: an unreadable log loads as empty with an alert, an
- * unreadable cache costs only time. In the background (not after a failed read), without waiting: rewrites the cache
- * snapshot if anything was replayed or cached card by card, and packs single review records.
+ * unreadable cache costs only time. In the background (not after a failed read), without waiting:
+ * writes the checked cache back as a trusted snapshot and packs single review records.
  */
 export async function loadDeck(store: ReviewStore, settings: Settings, options: LoadOptions = {}): Promise<LoadedDeck> {
   const cachePromise = (options.cache ? Promise.resolve(options.cache) : store.loadCardCache()).then(

@@ -43,7 +43,10 @@ export type { RetryOptions, WriteResult } from './write-queue';
 export interface RuntimeState {
   /** False until cards can be shown: first from the card cache (a preview), then from the checked log. */
   ready: boolean;
-  /** True once `deck` is built from the whole log (before that, from the card cache: reviews not read). */
+  /**
+   * True once loaded and `deck` holds the whole log (`ready && deck.complete`; before that, cards
+   * come from the card cache and reviews are not read).
+   */
   checked: boolean;
   deck: Deck;
   settings: Settings;
@@ -206,20 +209,24 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
   /** Ratings made on this page while the deck came from the trusted cache: what undo restores. */
   const ratedHere = new Map<string, { review: Review; before: CachedCard | undefined }>();
 
-  const set = (patch: Partial<RuntimeState>): void => {
-    state = { ...state, ...patch };
+  const set = (patch: Partial<Omit<RuntimeState, 'checked'>>): void => {
+    const next = { ...state, ...patch };
+    state = { ...next, checked: next.ready && next.deck.complete };
     for (const listener of listeners) listener(state);
   };
 
   const start = (priority?: ReadonlySet<string>): Promise<Loaded> =>
     (loading ??= (async () => {
       const { store, persistent, reason } = await deps.openStore();
-      const settings = await store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS }));
-      const cache = await store.loadCardCache().catch(() => undefined);
+      const [settings, cache, kept] = await Promise.all([
+        store.getSettings().catch(() => ({ ...DEFAULT_SETTINGS })),
+        store.loadCardCache().catch(() => undefined),
+        store.loadKept().catch(() => null),
+      ]);
       // A trusted cache is the deck at once, without the log (read later if a use-case needs it).
       const trusted =
-        cache && isTrusted(cache, settings, replacements)
-          ? await trustedStart(store, settings, cache, replacements)
+        cache && kept && isTrusted(cache, settings, replacements)
+          ? { ...kept, alert: null, deck: trustedStart(store, settings, cache, replacements) }
           : null;
       // Otherwise the log is read and checked. A large deck's cached cards arrive long before: show
       // them at once (counts, the first card); use-cases wait for the load, so they use the checked log.
@@ -233,9 +240,8 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
         openedLessons,
         finalChecks,
         learnerName,
-      } = trusted
-        ? { ...trusted, alert: null }
-        : await (await loadLogReading()).loadDeck(store, settings, { onCachedCards, replacements, priority, cache });
+      } = trusted ??
+      (await (await loadLogReading()).loadDeck(store, settings, { onCachedCards, replacements, priority, cache }));
       for (const id of stored.undone) takenBack.undone.add(id);
       takenBack.resetAt = stored.resetAt;
       deps.channel.subscribe((message) => {
@@ -248,10 +254,11 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
             const { mergeFinalChecks } = await loadRecords();
             set({ finalChecks: mergeFinalChecks(state.finalChecks, message.attempts).attempts });
           }
-          // Another tab's reviews: with the log (already holding them) the deck is current.
-          if (message.type !== 'progress-cleared') await ensureLog();
-          const { applyProgressMessage } = await import('./tab-sync');
           const next = message.type === 'settings-changed' ? message.settings : state.settings;
+          // Another tab's reviews: the log (already holding them) makes the deck current. Without
+          // it the deck is left as it is; the next load reads the store anew.
+          if (message.type !== 'progress-cleared' && !(await ensureLog())) return set({ settings: next });
+          const { applyProgressMessage } = await import('./tab-sync');
           set({ settings: next, deck: applyProgressMessage(state.deck, message, next, takenBack.undone) });
         });
       });
@@ -259,7 +266,6 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       saver.subscribe(({ lastError }) => set({ saveError: lastError }));
       set({
         ready: true,
-        checked: deck.complete,
         deck,
         settings,
         openedLessons: new Map([...openedLessons, ...state.openedLessons]),
@@ -271,20 +277,25 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
       return (loaded = { store, saver });
     })());
 
-  /** The log, read once for a trusted deck when a use-case needs reviews; resolves even if it cannot be read. */
+  /**
+   * The log, read once for a trusted deck when a use-case needs reviews. Resolves with whether the
+   * deck now holds it; when the log cannot be read it says so in the state, and use-cases that
+   * would change cards from a partial deck leave them alone.
+   */
   let logRead: Promise<void> | undefined;
-  const ensureLog = async (): Promise<void> => {
+  const ensureLog = async (): Promise<boolean> => {
     const { store } = loaded ?? (await start());
-    if (state.deck.complete) return;
+    if (state.deck.complete) return true;
     await (logRead ??= (async () => {
       try {
         const log = await (await loadLogReading()).readLogFor(store, state.settings, replacements);
-        set({ deck: log.complete(state.deck), checked: true, ...(log.alert ? { storageAlert: log.alert } : {}) });
+        set({ deck: log.complete(state.deck, takenBack.undone), ...(log.alert ? { storageAlert: log.alert } : {}) });
       } catch {
         logRead = undefined;
         set({ storageAlert: STORAGE_MESSAGES.readFailed });
       }
     })());
+    return state.deck.complete;
   };
 
   /** The opened lessons with `slug` opened at `atMs` (an earlier first visit stays). */
@@ -312,7 +323,7 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     now: deps.now,
     load: async (priority) => void (await start(priority)),
-    loadLog: ensureLog,
+    loadLog: async () => void (await ensureLog()),
     async rate(questionId, rating, onRecorded) {
       if (!loaded) await start();
       const { rate } = rater ?? (await rateLoaded());
@@ -343,7 +354,14 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async importReviews(reviews, file) {
       if (!loaded) await start();
-      await ensureLog();
+      // Merging needs the whole log: without it nothing is added (the alert says the log is unreadable).
+      if (!(await ensureLog()))
+        return {
+          added: 0,
+          alreadyPresent: 0,
+          takenBack: 0,
+          saved: { ok: false, error: STORAGE_MESSAGES.readFailed, pendingCount: 0 },
+        };
       const { withReviews, cacheSnapshot } = await grade();
       const taken = file ? takenBackForImport(takenBack, file) : takenBack;
       const { kept, takenBack: left } = withoutTakenBack(reviews, taken);
@@ -387,13 +405,15 @@ export function createRuntime(deps: RuntimeDeps): Runtime {
     },
     async saveSettings(settings) {
       if (!loaded) await start();
-      await ensureLog();
+      // Rescheduling needs the whole log; without it the settings are saved and the next load,
+      // which no longer trusts the cache under them, replays the cards.
+      const whole = await ensureLog();
       const { rescheduleAll, cacheSnapshot } = await grade();
-      const deck = rescheduleAll(state.deck, settings);
+      const deck = whole ? rescheduleAll(state.deck, settings) : state.deck;
       set({ settings, deck });
       const saved = await save({ kind: 'settings', settings: { ...settings } });
-      // The rescheduled cards, trusted under the new settings (a deck not read whole is left to the next load).
-      if (deck.complete)
+      // The rescheduled cards, trusted under the new settings.
+      if (whole)
         void save({
           kind: 'cache',
           snapshot: { entries: cacheSnapshot(deck, settings), stamp: trustStamp(settings, replacements) },

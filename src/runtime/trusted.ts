@@ -4,7 +4,7 @@
  */
 import { emptyDeck, trustedDeck, trustStamp, type Deck, type QuestionReplacements } from '../domain/deck-model';
 import type { Settings } from '../domain/settings';
-import { MIN_REVIEWS_TO_PACK, type KeptRecords, type ReviewStore, type StoredCardCache } from '../storage/store';
+import { MIN_REVIEWS_TO_PACK, type ReviewStore, type StoredCardCache } from '../storage/store';
 
 /** Whether a stored card cache may be used without reading the log, under these settings. */
 export const isTrusted = (cache: StoredCardCache, settings: Settings, replacements?: QuestionReplacements): boolean =>
@@ -14,18 +14,16 @@ export const isTrusted = (cache: StoredCardCache, settings: Settings, replacemen
     cache.trust.undone === cache.undone);
 
 /**
- * A trusted cache as the page's deck, with what the learner kept beside the log; null when those
- * records cannot be read (then load the log). Packs per-card cache records into the snapshot in the
- * background, if nothing has been written since they were read.
+ * A trusted cache as the page's deck. In the background, packs per-card cache records into the
+ * snapshot (if nothing has been written since they were read) and, once enough reviews wait one by
+ * one, packs those too.
  */
-export async function trustedStart(
+export function trustedStart(
   store: ReviewStore,
   settings: Settings,
   cache: StoredCardCache,
   replacements?: QuestionReplacements,
-): Promise<(KeptRecords & { deck: Deck }) | null> {
-  const kept = await store.loadKept().catch(() => null);
-  if (!kept) return null;
+): Deck {
   // An empty log is its own trusted cache: an empty deck, whole (the trust record follows).
   if (cache.logEmpty || !cache.compact)
     store
@@ -36,8 +34,5 @@ export async function trustedStart(
       .catch(() => false);
   // Packing loads its code: worth it only once enough reviews are stored one by one.
   if (cache.singles >= MIN_REVIEWS_TO_PACK) store.compact().catch(() => 0);
-  return {
-    ...kept,
-    deck: cache.logEmpty ? emptyDeck(replacements ?? new Map()) : trustedDeck(cache.cards, replacements),
-  };
+  return cache.logEmpty ? emptyDeck(replacements ?? new Map()) : trustedDeck(cache.cards, replacements);
 }

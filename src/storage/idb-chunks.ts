@@ -10,14 +10,7 @@
 import { parseReview, type Review } from '../domain/review';
 import type { Connection } from './idb-connection';
 import { decodeReviewColumns, encodeReviewColumns, isReviewColumns } from './review-columns';
-import type { LoadProblem } from './store';
-
-import { MIN_REVIEWS_TO_PACK } from './store';
-
-/** A new chunk record's key: unique, so two writers never share one. */
-export function newChunkKey(prefix = ''): string {
-  return `${prefix}${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
-}
+import { MIN_REVIEWS_TO_PACK, newUniqueKey, type LoadProblem } from './store';
 
 /**
  * Reads every chunk, in columns or (written before columns) `{ reviews: Review[] }`; malformed
@@ -71,7 +64,7 @@ export async function packReviews(connection: Connection, minCount = MIN_REVIEWS
         if (review && review.id === keys[i]) packed.push(review);
       });
       if (packed.length < minCount) return;
-      tx.objectStore('chunks').put(encodeReviewColumns(packed), newChunkKey());
+      tx.objectStore('chunks').put(encodeReviewColumns(packed), newUniqueKey());
       for (const review of packed) singles.delete(review.id);
       moved = packed.length;
     };

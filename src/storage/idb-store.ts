@@ -23,7 +23,7 @@ import {
   cardCacheRecord,
   finalCheckKey,
   isUndoneKey,
-  newGeneration,
+  newUniqueKey,
   parseMeta,
   readCacheRecords,
   readKvRecords,
@@ -67,16 +67,16 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       connection.transaction(['reviews', 'cards'], 'readwrite', (tx) => {
         tx.objectStore('reviews').put(review, review.id);
         if (cacheEntry) tx.objectStore('cards').put(...swap(cardCacheRecord(cacheEntry)));
-        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
+        tx.objectStore('cards').put(newUniqueKey(), GENERATION_KEY);
       }),
     async appendMany(list, snapshot) {
       const target = list.length >= CHUNKED_IMPORT_SIZE ? 'chunks' : 'reviews';
       const columns = target === 'chunks' ? (await import('./review-columns')).encodeReviewColumns(list) : null;
       return connection.transaction([target, 'cards', 'kv'], 'readwrite', (tx) => {
-        if (columns) tx.objectStore('chunks').put(columns, `import-${newGeneration()}`);
+        if (columns) tx.objectStore('chunks').put(columns, `import-${newUniqueKey()}`);
         else for (const review of list) tx.objectStore('reviews').put(review, review.id);
         if (snapshot) writeSnapshot(tx, snapshot);
-        else tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
+        else tx.objectStore('cards').put(newUniqueKey(), GENERATION_KEY);
       });
     },
     remove: (reviewId, card) =>
@@ -87,7 +87,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
         tx.objectStore('kv').put(reviewId, `${UNDONE_KEY_PREFIX}${reviewId}`);
         tx.objectStore('reviews').delete(reviewId);
         const cards = tx.objectStore('cards');
-        cards.put(newGeneration(), GENERATION_KEY);
+        cards.put(newUniqueKey(), GENERATION_KEY);
         if (!card) return;
         // The cache saw this undo: its trust record counts it (without the card's new entry it does
         // not, so the next load checks the log).
@@ -105,7 +105,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
     clear: (resetAt) =>
       connection.transaction(['reviews', 'chunks', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const name of ['reviews', 'chunks', 'cards'] as const) tx.objectStore(name).clear();
-        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
+        tx.objectStore('cards').put(newUniqueKey(), GENERATION_KEY);
         const kvStore = tx.objectStore('kv');
         kvStore.put(resetAt, RESET_AT_KEY);
         // The attempts go with the reviews they wrote; found by key in the same transaction.
@@ -129,7 +129,7 @@ export function createIdbStore(factory: IDBFactory, dbName: string = DEFAULT_DB_
       connection.transaction(['reviews', 'cards', 'kv'], 'readwrite', (tx) => {
         for (const review of reviews) tx.objectStore('reviews').put(review, review.id);
         for (const entry of cacheEntries) tx.objectStore('cards').put(...swap(cardCacheRecord(entry)));
-        tx.objectStore('cards').put(newGeneration(), GENERATION_KEY);
+        tx.objectStore('cards').put(newUniqueKey(), GENERATION_KEY);
         for (const attempt of attempts) tx.objectStore('kv').put(attempt, finalCheckKey(attempt.attemptId));
       }),
     saveLearnerName: (name) => (name ? set(LEARNER_NAME_KEY, name, kv) : del(LEARNER_NAME_KEY, kv)),
@@ -184,6 +184,6 @@ function writeSnapshot(tx: IDBTransaction, snapshot: CacheSnapshot): void {
   const cards = tx.objectStore('cards');
   cards.clear();
   cards.put(encodeCardSnapshot(snapshot.entries), SNAPSHOT_KEY);
-  cards.put(newGeneration(), GENERATION_KEY);
+  cards.put(newUniqueKey(), GENERATION_KEY);
   withUndoneCount(tx, (undone) => cards.put({ stamp: snapshot.stamp, undone }, TRUST_KEY));
 }

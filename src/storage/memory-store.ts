@@ -18,7 +18,7 @@ import {
   cardCacheRecord,
   finalCheckKey,
   isUndoneKey,
-  newGeneration,
+  newUniqueKey,
   parseMeta,
   readCacheRecords,
   readKvRecords,
@@ -44,7 +44,7 @@ export function createMemoryBacking(): MemoryBacking {
 export function createMemoryStore(backing: MemoryBacking = createMemoryBacking()): ReviewStore {
   const copy = <T>(value: T): T => structuredClone(value);
   const undoneCount = () => [...backing.kv.keys()].filter(isUndoneKey).length;
-  const touch = () => backing.cards.set(GENERATION_KEY, newGeneration());
+  const touch = () => backing.cards.set(GENERATION_KEY, newUniqueKey());
   const writeSnapshot = (snapshot: CacheSnapshot) => {
     const encoded = copy(encodeCardSnapshot(snapshot.entries));
     backing.cards.clear();

@@ -186,8 +186,8 @@ export type KeptRecords = Pick<LoadResult, 'takenBack' | 'openedLessons' | 'fina
 /** Keys (in `cards`) of the trust record and of the write generation. */
 export const TRUST_KEY = 'trust';
 export const GENERATION_KEY = 'generation';
-/** A new write generation. */
-export const newGeneration = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+/** A new unique key: a write generation, a chunk record's key (two writers never share one). */
+export const newUniqueKey = (): string => `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
 
 /** Key (in `kv`) of the last reset's time. */
 export const RESET_AT_KEY = 'resetAt';

@@ -1,6 +1,6 @@
 import '../domain/tz-moscow';
 import { describe, expect, test } from 'vitest';
-import { createReview } from '../../src/domain/review';
+import { createReview, type Review } from '../../src/domain/review';
 import { connectLms } from '../../src/lms/bridge';
 import type { LmsHost, LmsUpdate } from '../../src/lms/host';
 import { decodeLmsState, encodeLmsState } from '../../src/lms/suspend';
@@ -46,23 +46,18 @@ function memoryRuntime(backing = createMemoryBacking(), clock = { nowMs: T0 }) {
 const review = (id: string, questionId: string, atMs: number) =>
   createReview({ id, questionId, rating: 3, nowMs: atMs, settings: SETTINGS });
 
+/** `suspend_data` another computer left: these reviews, and these ids undone there. */
+const lmsState = (reviews: Review[], undone: string[] = []) =>
+  encodeLmsState(
+    { writtenAt: T0, reviews, undone, resetAt: null, openedLessons: {}, finalChecks: [] },
+    64_000,
+    QUESTIONS,
+  ).data;
 const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
 describe('LMS reporting', () => {
   test('merges the LMS state, reports «incomplete», then an interaction and «completed» as answers come', async () => {
-    const remote = encodeLmsState(
-      {
-        writtenAt: T0,
-        reviews: [review('r-1', 'q-a', T0 - 60_000)],
-        undone: [],
-        resetAt: null,
-        openedLessons: {},
-        finalChecks: [],
-      },
-      64_000,
-      QUESTIONS,
-    );
-    const host = fakeHost(remote.data);
+    const host = fakeHost(lmsState([review('r-1', 'q-a', T0 - 60_000)]));
     const runtime = memoryRuntime();
     await connectLms(runtime, host, { reportsAnswers: true });
     expect(runtime.getState().deck.cards.has('q-a')).toBe(true);
@@ -129,19 +124,7 @@ describe('LMS reporting', () => {
     const here = memoryRuntime(backing);
     await here.load();
     await here.importReviews([review('r-old', 'q-a', T0 - 60_000)]);
-    const remote = encodeLmsState(
-      {
-        writtenAt: T0,
-        reviews: [review('r-new', 'q-a', T0 - 30_000)],
-        undone: ['r-old'],
-        resetAt: null,
-        openedLessons: {},
-        finalChecks: [],
-      },
-      64_000,
-      QUESTIONS,
-    );
-    const host = fakeHost(remote.data);
+    const host = fakeHost(lmsState([review('r-new', 'q-a', T0 - 30_000)], ['r-old']));
     const page = memoryRuntime(backing);
     await connectLms(page, host, { reportsAnswers: false });
     const ids = [...page.getState().deck.reviewsByQuestion.values()].flat().map((r) => r.id);

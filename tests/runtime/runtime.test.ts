@@ -120,6 +120,16 @@ describe('loading', () => {
     expect(page.getState().storageAlert).toBe(STORAGE_MESSAGES.readFailed);
     expect(page.getState().checked).toBe(false);
     expect(page.getState().deck.cards.has('q-1')).toBe(true);
+    // What needs the whole log changes no card from a partial deck, and nothing is written.
+    const before = structuredClone([...backing.reviews.keys(), ...backing.cards.keys()]);
+    const imported = await page.importReviews([
+      createReview({ questionId: 'q-2', rating: 3, nowMs: T0, settings: DEFAULT_SETTINGS }),
+    ]);
+    expect(imported).toMatchObject({ added: 0, saved: { ok: false, error: STORAGE_MESSAGES.readFailed } });
+    await page.saveSettings({ ...DEFAULT_SETTINGS, desiredRetention: 0.8 });
+    expect(page.getState().settings.desiredRetention).toBe(0.8);
+    expect([...page.getState().deck.cards.keys()]).toEqual(['q-1']);
+    expect([...backing.reviews.keys(), ...backing.cards.keys()]).toEqual(before);
   });
 });
 

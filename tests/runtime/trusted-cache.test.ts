@@ -1,6 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, test, vi } from 'vitest';
-import { replay } from '../../src/domain/deck';
+import { allReviews, replay } from '../../src/domain/deck';
+import { trustedDeck } from '../../src/domain/deck-model';
+import { readLogFor } from '../../src/runtime/load';
 import type { Rating } from '../../src/domain/review';
 import { DEFAULT_SETTINGS } from '../../src/domain/settings';
 import { createRuntime } from '../../src/runtime/runtime';
@@ -117,6 +119,19 @@ describe('a trusted card cache (the log is read only when a use-case needs revie
     await next.page.load();
     expect(next.logReads).toHaveBeenCalledTimes(1);
     expect(next.page.getState().deck.cards).toEqual(await replayed(backing));
+  });
+
+  test('a rating undone while the log was being read stays out of the completed deck', async () => {
+    const backing = createMemoryBacking();
+    const first = memoryPage(backing);
+    const kept = await first.rate('q-1', 3);
+    const undone = await first.rate('q-2', 3);
+    const store = createMemoryStore(backing);
+    const log = await readLogFor(store, DEFAULT_SETTINGS);
+    const trusted = trustedDeck((await store.loadCardCache()).cards);
+    const deck = log.complete(trusted, new Set([undone.id]));
+    expect(allReviews(deck).map((r) => r.id)).toEqual([kept.id]);
+    expect(deck.cards.has('q-2')).toBe(false);
   });
 
   test('any mix of ratings, undos and reloads leaves cards equal to a full replay of the stored log', async () => {
